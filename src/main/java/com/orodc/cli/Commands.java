@@ -1,0 +1,28 @@
+package com.orodc.cli;
+
+import com.orodc.core.Reporter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
+
+/** What every command needs from the root: its run context and a reporter on its own stderr. */
+final class Commands {
+    private Commands() {
+    }
+
+    static RunContext context(CommandSpec spec) {
+        return ((OrodcCommand) spec.root().userObject()).context();
+    }
+
+    static Reporter reporter(CommandSpec spec) {
+        return new CliReporter(spec.commandLine().getErr(), isVerbose(spec.root().commandLine().getParseResult()));
+    }
+
+    static boolean isVerbose(ParseResult result) {
+        for (ParseResult r = result; r != null; r = r.subcommand()) {
+            if (r.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,36 @@
+package com.orodc.core;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The state directory, {@code $ORODC_HOME} or {@code ~/.orodc}. Nothing is written outside it
+ * unless a command says so.
+ */
+public record OrodcHome(Path root) {
+    public static final String VARIABLE = "ORODC_HOME";
+
+    public static OrodcHome from(Map<String, String> environment) {
+        String value = environment.get(VARIABLE);
+        if (value != null && !value.isBlank()) {
+            return new OrodcHome(Path.of(value).toAbsolutePath());
+        }
+        return new OrodcHome(Path.of(System.getProperty("user.home"), ".orodc"));
+    }
+
+    public Path certs() {
+        return root.resolve("certs");
+    }
+
+    public Path proxy() {
+        return root.resolve("proxy");
+    }
+
+    public Path cache() {
+        return root.resolve("cache");
+    }
+
+    public Path state() {
+        return root.resolve("state");
+    }
+}

@@ -1,0 +1,27 @@
+package com.orodc.testing;
+
+import com.orodc.cli.Cli;
+import com.orodc.cli.RunContext;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+
+public final class InProcessCli extends CliDriver {
+    public InProcessCli(Path orodcHome) {
+        super(orodcHome);
+    }
+
+    @Override
+    public CliResult run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cmd = Cli.create(new RunContext(Map.copyOf(env), workingDirectory));
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        int code = cmd.execute(args);
+        return new CliResult(code, out.toString(), err.toString());
+    }
+}

@@ -1,0 +1,75 @@
+package com.orodc.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+
+/**
+ * Images the tests need, made on this machine from Debian packages: nothing is pulled.
+ * Builds are serialised across test JVMs with a file lock.
+ */
+public final class LocalImages {
+    public static final String BUSYBOX = "orodc-test/busybox:1";
+    private static final Path BUSYBOX_BINARY = Path.of("/bin/busybox");
+
+    private LocalImages() {
+    }
+
+    /** A minimal amd64 image: static busybox and its applet links; {@code sh}, {@code httpd}, {@code sleep}... */
+    public static synchronized String busybox() {
+        return ensure(BUSYBOX, dir -> {
+            Path bin = Files.createDirectories(dir.resolve("bin"));
+            Files.copy(BUSYBOX_BINARY, bin.resolve("busybox"));
+            bin.resolve("busybox").toFile().setExecutable(true, false);
+            Files.createDirectories(dir.resolve("etc"));
+            Files.writeString(dir.resolve("etc/nsswitch.conf"), "hosts: files dns\n");
+            Files.createDirectories(dir.resolve("tmp"));
+            String applets = Shell.run(BUSYBOX_BINARY.toString(), "--list").orFail().out();
+            for (String applet : applets.split("\\s+")) {
+                if (!applet.isBlank() && !applet.equals("busybox")) {
+                    Files.createSymbolicLink(bin.resolve(applet), Path.of("busybox"));
+                }
+            }
+        }, List.of("--change", "CMD [\"/bin/sh\"]"));
+    }
+
+    @FunctionalInterface
+    public interface RootfsWriter {
+        void write(Path rootfs) throws IOException;
+    }
+
+    /** Builds {@code tag} by {@code docker import} of a root file system when the engine does not have it. */
+    public static String ensure(String tag, RootfsWriter writer, List<String> importChanges) {
+        if (exists(tag)) {
+            return tag;
+        }
+        Path lockFile = Path.of(System.getProperty("java.io.tmpdir"), "orodc-test-images.lock");
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock ignored = channel.lock()) {
+            if (exists(tag)) {
+                return tag;
+            }
+            Path rootfs = Files.createTempDirectory("orodc-rootfs");
+            writer.write(rootfs);
+            Path tar = Files.createTempFile("orodc-rootfs", ".tar");
+            Shell.run("tar", "-C", rootfs.toString(), "-cf", tar.toString(), ".").orFail();
+            List<String> cmd = new java.util.ArrayList<>(List.of("docker", "import"));
+            cmd.addAll(importChanges);
+            cmd.addAll(List.of(tar.toString(), tag));
+            Shell.run(cmd).orFail();
+            Shell.run("rm", "-rf", rootfs.toString(), tar.toString());
+            return tag;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static boolean exists(String tag) {
+        return Shell.run("docker", "image", "inspect", tag).exitCode() == 0;
+    }
+}

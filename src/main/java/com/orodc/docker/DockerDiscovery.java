@@ -1,0 +1,138 @@
+package com.orodc.docker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.orodc.core.ExitCode;
+import com.orodc.core.OrodcException;
+import com.orodc.core.Reporter;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Finds the Docker engine the way the docker CLI and the desktop products place it, in order:
+ * DOCKER_HOST, the current docker context, the system socket, Docker Desktop, Colima, OrbStack,
+ * Rancher Desktop, Podman. The first endpoint that answers a ping wins; when none does, every
+ * attempt is reported.
+ */
+public final class DockerDiscovery {
+    public record Attempt(String source, String target, String outcome) {
+    }
+
+    private final Map<String, String> env;
+    private final Path home;
+    private final Path systemSocket;
+    private final Predicate<URI> ping;
+
+    public DockerDiscovery(Map<String, String> env, Path systemSocket, Predicate<URI> ping) {
+        this.env = env;
+        this.home = Path.of(env.getOrDefault("HOME", System.getProperty("user.home")));
+        this.systemSocket = systemSocket;
+        this.ping = ping;
+    }
+
+    /** Every candidate in order; a candidate that does not exist carries why, and no URI. */
+    List<Candidate> candidates() {
+        List<Candidate> list = new ArrayList<>();
+        String dockerHost = env.get("DOCKER_HOST");
+        list.add(dockerHost == null || dockerHost.isBlank()
+                ? Candidate.absent("DOCKER_HOST", "not set")
+                : Candidate.of("DOCKER_HOST", URI.create(dockerHost)));
+        list.add(context());
+        list.add(socket("system socket", systemSocket));
+        list.add(socket("Docker Desktop", home.resolve(".docker/run/docker.sock"), home.resolve(".docker/desktop/docker.sock")));
+        list.add(socket("Colima", home.resolve(".colima/default/docker.sock"), home.resolve(".config/colima/default/docker.sock")));
+        list.add(socket("OrbStack", home.resolve(".orbstack/run/docker.sock")));
+        list.add(socket("Rancher Desktop", home.resolve(".rd/docker.sock")));
+        List<Path> podman = new ArrayList<>();
+        Optional.ofNullable(env.get("XDG_RUNTIME_DIR")).ifPresent(dir -> podman.add(Path.of(dir, "podman/podman.sock")));
+        podman.add(Path.of("/run/podman/podman.sock"));
+        podman.add(home.resolve(".local/share/containers/podman/machine/podman.sock"));
+        podman.add(home.resolve(".local/share/containers/podman/machine/qemu/podman.sock"));
+        list.add(socket("Podman", podman.toArray(Path[]::new)));
+        return list;
+    }
+
+    public DockerEndpoint discover(Reporter reporter) {
+        List<Attempt> attempts = new ArrayList<>();
+        for (Candidate c : candidates()) {
+            if (c.uri() == null) {
+                attempts.add(new Attempt(c.source(), "-", c.why()));
+                continue;
+            }
+            if (ping.test(c.uri())) {
+                reporter.debug("Docker found through " + c.source() + " at " + c.uri());
+                return new DockerEndpoint(c.source(), c.uri());
+            }
+            attempts.add(new Attempt(c.source(), c.uri().toString(), "no answer to ping"));
+        }
+        for (Attempt a : attempts) {
+            reporter.warn(String.format("Docker not at %s %s: %s", a.source(), a.target(), a.outcome()));
+        }
+        throw new OrodcException(ExitCode.DOCKER_UNREACHABLE, "Docker is not reachable (tried " + attempts.size()
+                + " places, listed above): start Docker, or set DOCKER_HOST to where it listens");
+    }
+
+    private Candidate context() {
+        Path config = Path.of(env.getOrDefault("DOCKER_CONFIG", home.resolve(".docker").toString()));
+        String name = env.get("DOCKER_CONTEXT");
+        ObjectMapper json = new ObjectMapper();
+        try {
+            if (name == null && Files.isRegularFile(config.resolve("config.json"))) {
+                JsonNode current = json.readTree(config.resolve("config.json").toFile()).path("currentContext");
+                name = current.isTextual() ? current.asText() : null;
+            }
+            if (name == null || name.isBlank() || name.equals("default")) {
+                return Candidate.absent("docker context", "none selected besides 'default'");
+            }
+            Path meta = config.resolve("contexts/meta").resolve(sha256(name)).resolve("meta.json");
+            if (!Files.isRegularFile(meta)) {
+                return Candidate.absent("docker context '" + name + "'", "no " + meta);
+            }
+            String host = json.readTree(meta.toFile()).path("Endpoints").path("docker").path("Host").asText("");
+            return host.isEmpty()
+                    ? Candidate.absent("docker context '" + name + "'", "no docker endpoint in " + meta)
+                    : Candidate.of("docker context '" + name + "'", URI.create(host));
+        } catch (IOException | IllegalArgumentException e) {
+            return Candidate.absent("docker context", "unreadable: " + e.getMessage());
+        }
+    }
+
+    private static Candidate socket(String source, Path... paths) {
+        for (Path p : paths) {
+            if (Files.exists(p)) {
+                return Candidate.of(source, URI.create("unix://" + p.toAbsolutePath()));
+            }
+        }
+        return Candidate.absent(source, "no socket at " + paths[0]);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record Candidate(String source, URI uri, String why) {
+        static Candidate of(String source, URI uri) {
+            return new Candidate(source, uri, null);
+        }
+
+        static Candidate absent(String source, String why) {
+            return new Candidate(source, null, why);
+        }
+    }
+}

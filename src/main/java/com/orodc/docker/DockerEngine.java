@@ -1,0 +1,91 @@
+package com.orodc.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Version;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient;
+import com.orodc.core.Reporter;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The one Docker client of a run, on the endpoint discovery chose. The API version is left unset so
+ * the same code talks to Engine 20.10 and 29; no response timeout, because event streams are long.
+ */
+public final class DockerEngine implements AutoCloseable {
+    public static final Path SYSTEM_SOCKET = Path.of("/var/run/docker.sock");
+
+    private final DockerEndpoint endpoint;
+    private final DockerClient client;
+    private Version version;
+
+    private DockerEngine(DockerEndpoint endpoint, DockerClient client) {
+        this.endpoint = endpoint;
+        this.client = client;
+    }
+
+    public static DockerEngine connect(Map<String, String> env, Reporter reporter) {
+        DockerEndpoint endpoint = new DockerDiscovery(env, SYSTEM_SOCKET, uri -> answers(uri, env)).discover(reporter);
+        return new DockerEngine(endpoint, client(endpoint.uri(), env, null));
+    }
+
+    public DockerEndpoint endpoint() {
+        return endpoint;
+    }
+
+    public DockerClient client() {
+        return client;
+    }
+
+    public synchronized Version version() {
+        if (version == null) {
+            version = client.versionCmd().exec();
+        }
+        return version;
+    }
+
+    static boolean answers(URI uri, Map<String, String> env) {
+        try (DockerClient probe = client(uri, env, Duration.ofSeconds(5))) {
+            probe.pingCmd().exec();
+            return true;
+        } catch (RuntimeException | IOException e) {
+            return false;
+        }
+    }
+
+    private static DockerClient client(URI uri, Map<String, String> env, Duration responseTimeout) {
+        DefaultDockerClientConfig.Builder builder = DefaultDockerClientConfig.createDefaultConfigBuilder()
+                .withDockerHost(uri.toString());
+        boolean tls = "1".equals(env.get("DOCKER_TLS_VERIFY")) && uri.getScheme().equals("tcp");
+        builder.withDockerTlsVerify(tls);
+        if (tls && env.get("DOCKER_CERT_PATH") != null) {
+            builder.withDockerCertPath(env.get("DOCKER_CERT_PATH"));
+        }
+        DockerClientConfig config = builder.build();
+        ApacheDockerHttpClient.Builder http = new ApacheDockerHttpClient.Builder()
+                .dockerHost(config.getDockerHost())
+                .sslConfig(config.getSSLConfig())
+                .connectionTimeout(Duration.ofSeconds(5));
+        if (responseTimeout != null) {
+            http.responseTimeout(responseTimeout);
+        }
+        DockerHttpClient httpClient = http.build();
+        return DockerClientImpl.getInstance(config, httpClient);
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } catch (IOException ignored) {
+            // closing a client we are done with; nothing to tell the user
+        }
+    }
+}

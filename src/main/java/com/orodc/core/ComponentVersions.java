@@ -6,7 +6,8 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /** The version of orodc itself and the pinned versions of the image components it would use. */
-public record ComponentVersions(String orodc, String alpineImage, String traefik, String s6Overlay, String socks5Image) {
+public record ComponentVersions(String orodc, String alpineImage, String traefik, String s6Overlay, String socks5Image,
+                                String publishedImage) {
 
     public static ComponentVersions load() {
         Properties build = properties("/orodc-build.properties");
@@ -16,7 +17,8 @@ public record ComponentVersions(String orodc, String alpineImage, String traefik
                 components.getProperty("alpine.image"),
                 components.getProperty("traefik.version"),
                 components.getProperty("s6-overlay.version"),
-                components.getProperty("socks5.image"));
+                components.getProperty("socks5.image"),
+                components.getProperty("proxy.image.published"));
     }
 
     private static Properties properties(String resource) {

@@ -1,0 +1,168 @@
+package com.orodc.workflow;
+
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.model.Container;
+import com.orodc.core.ExitCode;
+import com.orodc.core.OrodcConfig;
+import com.orodc.core.OrodcException;
+import com.orodc.core.OrodcHome;
+import com.orodc.core.Reporter;
+import com.orodc.docker.DockerEngine;
+import com.orodc.docker.ProxyContainerSpec;
+import com.orodc.docker.ProxyContainerSpec.PortMapping;
+import com.orodc.docker.ProxyContainers;
+import com.orodc.probe.HostPorts;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * install-proxy: certificates, rendered config, image, network, container, then wait for healthy.
+ * Idempotent: with the same inputs the container is left alone; a changed input recreates only the container.
+ */
+public final class InstallProxyWorkflow {
+    public enum Outcome { CREATED, RECREATED, STARTED, UP_TO_DATE }
+
+    public record Request(OrodcConfig config, OrodcHome home, boolean force, boolean autoPorts, boolean build,
+                          boolean pull, Duration healthTimeout) {
+    }
+
+    public record Result(Outcome outcome, String containerId, String image, OrodcConfig config, ProxyFiles.Prepared files) {
+    }
+
+    private final DockerEngine engine;
+    private final Reporter reporter;
+
+    public InstallProxyWorkflow(DockerEngine engine, Reporter reporter) {
+        this.engine = engine;
+        this.reporter = reporter;
+    }
+
+    public Result run(Request request) {
+        ProxyContainers containers = new ProxyContainers(engine.client());
+        Optional<InspectContainerResponse> existing = containers.find(ProxySpecs.CONTAINER);
+        if (existing.isPresent() && !ProxyContainers.isManaged(existing.get()) && !request.force()) {
+            throw new OrodcException(ExitCode.FAILURE, "a container named '" + ProxySpecs.CONTAINER
+                    + "' exists that orodc did not create; remove or rename it, or run again with --force to replace it");
+        }
+        OrodcConfig config = request.autoPorts() ? freePorts(request.config(), existing) : request.config();
+
+        ProxyFiles.Prepared files = new ProxyFiles(request.home(), reporter).prepare(config);
+        String image = new ProxyImageChoice(engine, reporter).resolve(config, request.build(), request.pull());
+        if (containers.ensureNetwork(ProxySpecs.NETWORK)) {
+            reporter.info("Created network " + ProxySpecs.NETWORK);
+        }
+        ProxyContainerSpec spec = ProxySpecs.forConfig(config, files.layout(), image, dockerSocket());
+        String imageId = engine.client().inspectImageCmd(image).exec().getId();
+        String hash = spec.hash(imageId, files.staticConfigDigest());
+
+        Outcome outcome;
+        String id;
+        if (existing.isPresent() && ProxyContainers.isManaged(existing.get()) && hash.equals(ProxyContainers.hashOf(existing.get()))) {
+            id = existing.get().getId();
+            if (Boolean.TRUE.equals(existing.get().getState().getRunning())) {
+                outcome = Outcome.UP_TO_DATE;
+                reporter.info("Proxy container is up to date");
+            } else {
+                containers.start(id);
+                outcome = Outcome.STARTED;
+                reporter.info("Started the existing proxy container");
+            }
+        } else {
+            checkPorts(spec, existing);
+            existing.ifPresent(c -> {
+                reporter.info("Replacing proxy container " + c.getId().substring(0, 12) + " (configuration changed)");
+                containers.remove(c.getId());
+            });
+            id = containers.create(spec, hash);
+            try {
+                containers.start(id);
+            } catch (DockerException e) {
+                throw new OrodcException(ExitCode.FAILURE, "the proxy container was created but did not start: "
+                        + firstLine(e.getMessage()) + "; see 'orodc proxy logs'", e);
+            }
+            outcome = existing.isPresent() ? Outcome.RECREATED : Outcome.CREATED;
+            reporter.info((existing.isPresent() ? "Recreated" : "Created") + " proxy container " + id.substring(0, 12));
+        }
+        waitHealthy(containers, id, request.healthTimeout());
+        return new Result(outcome, id, image, config, files);
+    }
+
+    private void waitHealthy(ProxyContainers containers, String id, Duration timeout) {
+        String status = containers.waitHealthy(id, timeout, s -> reporter.progress("waiting for the proxy to be healthy: " + s, -1, -1));
+        if (status.equals("healthy")) {
+            return;
+        }
+        reporter.error("The proxy container is " + status + ". Its last log lines:");
+        containers.logs(id, 20).forEach(line -> reporter.error("  | " + line));
+        throw new OrodcException(ExitCode.FAILURE, "the proxy did not become healthy (" + status
+                + "); check the log lines above, 'orodc proxy logs' and 'orodc proxy-status'");
+    }
+
+    /** Ports our own current container holds count as free: it is about to be replaced. */
+    private void checkPorts(ProxyContainerSpec spec, Optional<InspectContainerResponse> existing) {
+        Set<Integer> ours = existing.filter(ProxyContainers::isManaged).map(this::publishedPorts).orElse(Set.of());
+        List<String> busy = new ArrayList<>();
+        for (PortMapping p : spec.ports()) {
+            if (!ours.contains(p.hostPort()) && !HostPorts.isFree(address(p.hostIp()), p.hostPort())) {
+                busy.add(p.hostIp() + ":" + p.hostPort() + " (" + p.variable() + ")");
+            }
+        }
+        if (!busy.isEmpty()) {
+            throw new OrodcException(ExitCode.FAILURE, "port " + String.join(", ", busy)
+                    + " is already in use by another program: set that variable to a free port, or run with --auto-ports");
+        }
+    }
+
+    private OrodcConfig freePorts(OrodcConfig config, Optional<InspectContainerResponse> existing) {
+        Set<Integer> ours = existing.filter(ProxyContainers::isManaged).map(this::publishedPorts).orElse(Set.of());
+        int http = pick(config.bindAddress(), config.httpPort(), ours, "HTTP", -1);
+        int https = pick(config.bindAddress(), config.httpsPort(), ours, "HTTPS", http);
+        int socks = config.socks5Enabled() ? pick(config.socks5Bind(), config.socks5Port(), ours, "SOCKS5", -1) : config.socks5Port();
+        return new OrodcConfig(config.bindAddress(), http, https, config.logLevel(), config.certDomain(), config.socks5Enabled(),
+                socks, config.socks5Bind(), config.socks5User(), config.socks5Password(), config.proxyImage(), config.sources());
+    }
+
+    private int pick(InetAddress address, int wanted, Set<Integer> ours, String what, int taken) {
+        if (wanted != taken && (ours.contains(wanted) || HostPorts.isFree(address, wanted))) {
+            return wanted;
+        }
+        for (int port = wanted + 1; port <= Math.min(65535, wanted + 100); port++) {
+            if (port != taken && (ours.contains(port) || HostPorts.isFree(address, port))) {
+                reporter.warn(what + " port " + wanted + " is busy; using " + port);
+                return port;
+            }
+        }
+        throw new OrodcException(ExitCode.FAILURE, "no free " + what + " port between " + wanted + " and " + (wanted + 100));
+    }
+
+    private Set<Integer> publishedPorts(InspectContainerResponse container) {
+        return engine.client().listContainersCmd().withShowAll(true).withIdFilter(List.of(container.getId())).exec().stream()
+                .map(Container::getPorts).filter(java.util.Objects::nonNull).flatMap(java.util.Arrays::stream)
+                .map(p -> p.getPublicPort()).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+    }
+
+    private String dockerSocket() {
+        String uri = engine.endpoint().uri().toString();
+        // desktop VMs and remote engines expose the engine socket to containers at the standard path
+        return engine.endpoint().source().equals("Podman") && uri.startsWith("unix://") ? uri.substring(7) : "/var/run/docker.sock";
+    }
+
+    private static InetAddress address(String ip) {
+        try {
+            return InetAddress.getByName(ip);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String firstLine(String text) {
+        return text == null ? "" : text.lines().findFirst().orElse("");
+    }
+}

@@ -1,0 +1,51 @@
+package com.orodc.workflow;
+
+import com.orodc.core.ConfigKey;
+import com.orodc.core.OrodcConfig;
+import com.orodc.docker.ProxyContainerSpec;
+import com.orodc.docker.ProxyContainerSpec.Mount;
+import com.orodc.docker.ProxyContainerSpec.PortMapping;
+import com.orodc.render.TraefikPaths;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The proxy container as the OroDC contract describes it, for one configuration. */
+public final class ProxySpecs {
+    public static final String CONTAINER = "proxy";
+    public static final String NETWORK = "dc_shared_net";
+    static final long MEMORY_BYTES = 256L * 1024 * 1024;
+
+    private ProxySpecs() {
+    }
+
+    public static ProxyContainerSpec forConfig(OrodcConfig config, ProxyLayout layout, String image, String dockerSocket) {
+        String bind = config.bindAddress().getHostAddress();
+        List<PortMapping> ports = new ArrayList<>();
+        ports.add(new PortMapping(bind, config.httpPort(), 80, ConfigKey.TRAEFIK_BIND_PORT.name()));
+        ports.add(new PortMapping(bind, config.httpsPort(), 443, ConfigKey.TRAEFIK_HTTPS_BIND_PORT.name()));
+        if (config.socks5Enabled()) {
+            ports.add(new PortMapping(config.socks5Bind().getHostAddress(), config.socks5Port(), config.socks5Port(),
+                    ConfigKey.DC_PROXY_SOCKS5_PORT.name()));
+        }
+        List<Mount> mounts = List.of(
+                new Mount(dockerSocket, TraefikPaths.DOCKER_SOCKET, true),
+                new Mount(layout.staticConfig().toString(), TraefikPaths.STATIC_CONFIG, true),
+                new Mount(layout.dynamicDir().toString(), TraefikPaths.DYNAMIC_DIR, true),
+                new Mount(layout.servedCerts().toString(), TraefikPaths.CERT_DIR, true));
+        Map<String, String> env = new LinkedHashMap<>();
+        for (ConfigKey key : List.of(ConfigKey.CERT_DOMAIN, ConfigKey.TRAEFIK_LOG_LEVEL, ConfigKey.DC_PROXY_SOCKS5_ENABLED,
+                ConfigKey.DC_PROXY_SOCKS5_PORT, ConfigKey.DC_PROXY_SOCKS5_USER, ConfigKey.DC_PROXY_SOCKS5_PASS)) {
+            env.put(key.name(), config.value(key));
+        }
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("orodc.dns.hostname", "proxy." + config.certDomain() + ",traefik." + config.certDomain());
+        return new ProxyContainerSpec(CONTAINER, image, NETWORK, ports, mounts, env, labels,
+                List.of("CMD", "traefik", "healthcheck", "--ping"),
+                Duration.ofSeconds(3), Duration.ofSeconds(3), 5, Duration.ofSeconds(5),
+                MEMORY_BYTES, "unless-stopped", Map.of("max-size", "10m", "max-file", "3"));
+    }
+}

@@ -16,6 +16,7 @@ import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.api.model.Volume;
 import com.orodc.core.ExitCode;
+import com.orodc.core.ProxyContainerSpec;
 import com.orodc.core.OrodcException;
 
 import java.nio.charset.StandardCharsets;

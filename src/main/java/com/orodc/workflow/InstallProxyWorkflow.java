@@ -9,8 +9,8 @@ import com.orodc.core.OrodcException;
 import com.orodc.core.OrodcHome;
 import com.orodc.core.Reporter;
 import com.orodc.docker.DockerEngine;
-import com.orodc.docker.ProxyContainerSpec;
-import com.orodc.docker.ProxyContainerSpec.PortMapping;
+import com.orodc.core.ProxyContainerSpec;
+import com.orodc.core.ProxyContainerSpec.PortMapping;
 import com.orodc.docker.ProxyContainers;
 import com.orodc.probe.HostPorts;
 

@@ -2,9 +2,9 @@ package com.orodc.workflow;
 
 import com.orodc.core.ConfigKey;
 import com.orodc.core.OrodcConfig;
-import com.orodc.docker.ProxyContainerSpec;
-import com.orodc.docker.ProxyContainerSpec.Mount;
-import com.orodc.docker.ProxyContainerSpec.PortMapping;
+import com.orodc.core.ProxyContainerSpec;
+import com.orodc.core.ProxyContainerSpec.Mount;
+import com.orodc.core.ProxyContainerSpec.PortMapping;
 import com.orodc.render.TraefikPaths;
 
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package com.orodc.docker;
+package com.orodc.core;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

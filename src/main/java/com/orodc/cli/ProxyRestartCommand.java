@@ -1,0 +1,30 @@
+package com.orodc.cli;
+
+import com.orodc.docker.DockerEngine;
+import com.orodc.workflow.ProxyLifecycleWorkflow;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+@Command(name = "restart", description = "Restart the proxy container and wait until it is healthy.",
+        footerHeading = "%nExamples:%n", footer = {"  orodc proxy restart"})
+class ProxyRestartCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "90", description = "How long to wait for healthy (default ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Override
+    public Integer call() {
+        var reporter = Commands.reporter(spec);
+        try (DockerEngine engine = DockerEngine.connect(Commands.context(spec).environment(), reporter)) {
+            new ProxyLifecycleWorkflow(engine, reporter).restart(Duration.ofSeconds(timeoutSeconds));
+        }
+        return 0;
+    }
+}

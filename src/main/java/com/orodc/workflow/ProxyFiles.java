@@ -1,0 +1,76 @@
+package com.orodc.workflow;
+
+import com.orodc.certs.CertFiles;
+import com.orodc.core.AtomicFile;
+import com.orodc.core.OrodcConfig;
+import com.orodc.core.OrodcException;
+import com.orodc.core.OrodcHome;
+import com.orodc.core.Reporter;
+import com.orodc.render.RenderedFile;
+import com.orodc.render.TraefikConfigRenderer;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Everything the proxy container mounts, made ready under {@code $ORODC_HOME/proxy}: certificates
+ * (issued or renewed as needed), the served copies of leaf, chain and key, and the rendered Traefik config.
+ */
+final class ProxyFiles {
+    record Prepared(ProxyLayout layout, Path rootCertificate, String staticConfigDigest) {
+    }
+
+    private final OrodcHome home;
+    private final Reporter reporter;
+
+    ProxyFiles(OrodcHome home, Reporter reporter) {
+        this.home = home;
+        this.reporter = reporter;
+    }
+
+    Prepared prepare(OrodcConfig config) {
+        CertFiles certs = new CertFiles(home.certs());
+        CertificatesStep.ensure(certs, config, reporter);
+        ProxyLayout layout = ProxyLayout.of(home);
+        serve(certs.leafCert(), layout.servedCerts().resolve("leaf.pem"), "rw-r--r--");
+        serve(certs.chain(), layout.servedCerts().resolve("fullchain.pem"), "rw-r--r--");
+        serve(certs.leafKey(), layout.servedCerts().resolve("leaf.key"), "rw-------");
+        for (RenderedFile file : TraefikConfigRenderer.render(config)) {
+            if (AtomicFile.writeIfChanged(layout.dir().resolve(file.path()), file.content())) {
+                reporter.debug("Wrote " + layout.dir().resolve(file.path()));
+            }
+        }
+        try {
+            Files.createDirectories(layout.dynamicDir());
+            return new Prepared(layout, certs.rootCert(), sha256(Files.readAllBytes(layout.staticConfig())));
+        } catch (IOException e) {
+            throw OrodcException.io("cannot read " + layout.staticConfig() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void serve(Path source, Path target, String permissions) {
+        try {
+            AtomicFile.writeIfChanged(target, Files.readAllBytes(source), PosixFilePermissions.fromString(permissions));
+        } catch (IOException e) {
+            throw OrodcException.io("cannot read " + source + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String sha256(String content) {
+        return sha256(content.getBytes(StandardCharsets.UTF_8));
+    }
+}

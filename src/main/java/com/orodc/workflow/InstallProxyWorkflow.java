@@ -3,6 +3,7 @@ package com.orodc.workflow;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.model.Container;
+import com.orodc.core.AtomicFile;
 import com.orodc.core.ExitCode;
 import com.orodc.core.OrodcConfig;
 import com.orodc.core.OrodcException;
@@ -13,6 +14,7 @@ import com.orodc.core.ProxyContainerSpec;
 import com.orodc.core.ProxyContainerSpec.PortMapping;
 import com.orodc.docker.ProxyContainers;
 import com.orodc.probe.HostPorts;
+import com.orodc.render.ComposeFileRenderer;
 
 import java.net.InetAddress;
 import java.time.Duration;
@@ -61,6 +63,9 @@ public final class InstallProxyWorkflow {
         ProxyContainerSpec spec = ProxySpecs.forConfig(config, files.layout(), image, dockerSocket());
         String imageId = engine.client().inspectImageCmd(image).exec().getId();
         String hash = spec.hash(imageId, files.staticConfigDigest());
+        if (AtomicFile.writeIfChanged(files.layout().composeFile(), ComposeFileRenderer.render(spec))) {
+            reporter.debug("Wrote " + files.layout().composeFile());
+        }
 
         Outcome outcome;
         String id;

@@ -41,7 +41,7 @@ final class ProxyFiles {
         serve(certs.leafCert(), layout.servedCerts().resolve("leaf.pem"), "rw-r--r--");
         serve(certs.chain(), layout.servedCerts().resolve("fullchain.pem"), "rw-r--r--");
         serve(certs.leafKey(), layout.servedCerts().resolve("leaf.key"), "rw-------");
-        for (RenderedFile file : TraefikConfigRenderer.render(config)) {
+        for (RenderedFile file : new TraefikConfigRenderer().render(config)) {
             if (AtomicFile.writeIfChanged(layout.dir().resolve(file.path()), file.content())) {
                 reporter.debug("Wrote " + layout.dir().resolve(file.path()));
             }

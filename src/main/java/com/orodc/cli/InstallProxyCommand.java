@@ -52,7 +52,7 @@ class InstallProxyCommand implements Callable<Integer> {
         var reporter = Commands.reporter(spec);
         try (DockerEngine engine = DockerEngine.connect(context.environment(), reporter)) {
             var result = new InstallProxyWorkflow(engine, reporter).run(new InstallProxyWorkflow.Request(
-                    config, context.home(), force, autoPorts, build, pull, Duration.ofSeconds(timeoutSeconds)));
+                    config, context.home(), context.environment(), force, autoPorts, build, pull, Duration.ofSeconds(timeoutSeconds)));
             ProxySummary.print(spec.commandLine().getOut(), result);
         }
         return 0;

@@ -14,7 +14,10 @@ import picocli.CommandLine.Spec;
         description = "Local HTTPS, /etc/hosts sync and SOCKS5 for Docker web projects (*.docker.local).",
         subcommands = {
                 ConfigCommand.class,
+                InstallProxyCommand.class,
+                ProxyStatusCommand.class,
                 ProxySocks5TestCommand.class,
+                ProxyCommand.class,
         },
         footerHeading = "%nExamples:%n",
         footer = {

@@ -23,7 +23,7 @@ final class ProxySummary {
         out.printf("  HTTP       http://<project>.%s:%d/%n", c.certDomain(), c.httpPort());
         out.printf("  HTTPS      https://<project>.%s:%d/%n", c.certDomain(), c.httpsPort());
         out.printf("  Dashboard  https://traefik.%s:%d/dashboard/%n", c.certDomain(), c.httpsPort());
-        out.printf("  CA         %s%n", result.files().rootCertificate());
+        out.printf("  CA         %s%n", result.rootCertificate());
         out.println("             trust it once: orodc export-proxy-cert --install");
         if (c.socks5Enabled()) {
             out.printf("  SOCKS5     %s:%d (%s); check it: orodc proxy-socks5-test%n", c.socks5Bind().getHostAddress(), c.socks5Port(),
@@ -32,6 +32,6 @@ final class ProxySummary {
             out.println("  SOCKS5     off; enable: DC_PROXY_SOCKS5_ENABLED=1 orodc install-proxy");
         }
         out.println("  Names      keep /etc/hosts in sync: sudo orodc proxy-dns-setup --install");
-        out.printf("  Compose    %s%n", result.files().layout().composeFile());
+        out.printf("  Compose    %s%n", result.layout().composeFile());
     }
 }

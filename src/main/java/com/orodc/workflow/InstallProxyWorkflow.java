@@ -13,6 +13,7 @@ import com.orodc.docker.DockerEngine;
 import com.orodc.core.ProxyContainerSpec;
 import com.orodc.core.ProxyContainerSpec.PortMapping;
 import com.orodc.docker.ProxyContainers;
+import com.orodc.docker.VolumeFiles;
 import com.orodc.probe.HostPorts;
 import com.orodc.render.ComposeFileRenderer;
 
@@ -20,6 +21,7 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -31,11 +33,15 @@ import java.util.stream.Collectors;
 public final class InstallProxyWorkflow {
     public enum Outcome { CREATED, RECREATED, STARTED, UP_TO_DATE }
 
-    public record Request(OrodcConfig config, OrodcHome home, boolean force, boolean autoPorts, boolean build,
-                          boolean pull, Duration healthTimeout) {
+    public record Request(OrodcConfig config, OrodcHome home, Map<String, String> environment, boolean force,
+                          boolean autoPorts, boolean build, boolean pull, Duration healthTimeout) {
     }
 
-    public record Result(Outcome outcome, String containerId, String image, OrodcConfig config, ProxyFiles.Prepared files) {
+    /** Where the bash OroDC keeps its CA; users who trusted it keep that trust. */
+    static final String LEGACY_CERT_VOLUME = "proxy_certs";
+
+    public record Result(Outcome outcome, String containerId, String image, OrodcConfig config, ProxyLayout layout,
+                         java.nio.file.Path rootCertificate) {
     }
 
     private final DockerEngine engine;
@@ -55,8 +61,9 @@ public final class InstallProxyWorkflow {
         }
         OrodcConfig config = request.autoPorts() ? freePorts(request.config(), existing) : request.config();
 
-        ProxyFiles.Prepared files = new ProxyFiles(request.home(), reporter).prepare(config);
         String image = new ProxyImageChoice(engine, reporter).resolve(config, request.build(), request.pull());
+        ProxyFiles.Prepared files = new ProxyFiles(request.home(), request.environment(), reporter)
+                .prepare(config, legacyCa(request, image));
         if (containers.ensureNetwork(ProxySpecs.NETWORK)) {
             reporter.info("Created network " + ProxySpecs.NETWORK);
         }
@@ -96,7 +103,21 @@ public final class InstallProxyWorkflow {
             reporter.info((existing.isPresent() ? "Recreated" : "Created") + " proxy container " + id.substring(0, 12));
         }
         waitHealthy(containers, id, request.healthTimeout());
-        return new Result(outcome, id, image, config, files);
+        return new Result(outcome, id, image, config, files.layout(), files.rootCertificate());
+    }
+
+    private Optional<CertificatesRequest.CaPem> legacyCa(Request request, String image) {
+        if (java.nio.file.Files.exists(new com.orodc.certs.CertFiles(request.home().certs()).rootCert())
+                || !VolumeFiles.exists(engine.client(), LEGACY_CERT_VOLUME)) {
+            return Optional.empty();
+        }
+        Map<String, String> files = VolumeFiles.read(engine.client(), LEGACY_CERT_VOLUME, image, List.of("ca.crt", "ca.key"));
+        if (files.size() != 2) {
+            reporter.debug("volume " + LEGACY_CERT_VOLUME + " holds no complete CA; creating a new one");
+            return Optional.empty();
+        }
+        reporter.info("Adopting the OroDC CA from the Docker volume " + LEGACY_CERT_VOLUME + " (browsers that trust it keep working)");
+        return Optional.of(new CertificatesRequest.CaPem(files.get("ca.crt"), files.get("ca.key"), "Docker volume " + LEGACY_CERT_VOLUME));
     }
 
     private void waitHealthy(ProxyContainers containers, String id, Duration timeout) {

@@ -1,6 +1,8 @@
 package com.orodc.workflow;
 
 import com.orodc.certs.CertFiles;
+import com.orodc.certs.CertificateStatus;
+import com.orodc.core.HostName;
 import com.orodc.core.AtomicFile;
 import com.orodc.core.OrodcConfig;
 import com.orodc.core.OrodcException;
@@ -17,6 +19,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.time.Clock;
 
 /**
  * Everything the proxy container mounts, made ready under {@code $ORODC_HOME/proxy}: certificates
@@ -27,16 +33,26 @@ final class ProxyFiles {
     }
 
     private final OrodcHome home;
+    private final Map<String, String> environment;
     private final Reporter reporter;
 
-    ProxyFiles(OrodcHome home, Reporter reporter) {
+    ProxyFiles(OrodcHome home, Map<String, String> environment, Reporter reporter) {
         this.home = home;
+        this.environment = environment;
         this.reporter = reporter;
     }
 
-    Prepared prepare(OrodcConfig config) {
-        CertFiles certs = new CertFiles(home.certs());
-        CertificatesStep.ensure(certs, config, reporter);
+    /** @param adopt an existing OroDC CA to keep, used only when there is no CA yet */
+    Prepared prepare(OrodcConfig config, Optional<CertificatesRequest.CaPem> adopt) {
+        CertFiles current = new CertFiles(home.certs());
+        CertificatesRequest request = CertificatesRequest.of(home.certs(), config.certDomain())
+                .withExtraNames(extraNamesIssued(current, config.certDomain()));
+        if (adopt.isPresent() && !Files.exists(current.rootCert())) {
+            request = request.adoptingCaPem(adopt.get());
+        }
+        CertificatesResult issued = new CertificatesWorkflow(environment, reporter).run(request);
+        issued.describeChanges().forEach(reporter::info);
+        CertFiles certs = issued.files();
         ProxyLayout layout = ProxyLayout.of(home);
         serve(certs.leafCert(), layout.servedCerts().resolve("leaf.pem"), "rw-r--r--");
         serve(certs.chain(), layout.servedCerts().resolve("fullchain.pem"), "rw-r--r--");
@@ -52,6 +68,15 @@ final class ProxyFiles {
         } catch (IOException e) {
             throw OrodcException.io("cannot read " + layout.staticConfig() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Names added earlier with install-certs --extra-name stay: install-proxy must not drop them. */
+    private static List<String> extraNamesIssued(CertFiles files, String domain) {
+        return CertificateStatus.read(files, Clock.systemUTC()).map(CertificateStatus::leafNames).orElse(List.of()).stream()
+                .filter(HostName::isValid)
+                .filter(n -> !n.equals(domain) && !n.equals("*." + domain) && !n.equals("localhost"))
+                .filter(n -> HostName.isUnder(n, domain) || HostName.isUnder(n, "localhost"))
+                .toList();
     }
 
     private static void serve(Path source, Path target, String permissions) {

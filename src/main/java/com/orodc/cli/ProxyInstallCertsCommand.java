@@ -1,0 +1,88 @@
+package com.orodc.cli;
+
+import com.orodc.workflow.CertificatesRequest;
+import com.orodc.workflow.CertificatesResult;
+import com.orodc.workflow.CertificatesWorkflow;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "install-certs",
+        description = {"Create the local CA and the certificate for CERT_DOMAIN and *.CERT_DOMAIN, or renew it when due.",
+                "Running it again changes nothing unless the certificate expires within 30 days or its names change."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  orodc proxy install-certs",
+                "  orodc proxy install-certs --extra-name '*.shop.docker.local' --key-type rsa2048",
+                "  orodc proxy install-certs --adopt-ca ~/.orodc-legacy/certs   keep the CA the browsers already trust",
+                "  orodc proxy install-certs --destroy-root-key                 keep only the constrained intermediate"})
+class ProxyInstallCertsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConfigOptions options;
+
+    @Option(names = "--extra-name", paramLabel = "NAME",
+            description = "Another name for the certificate, under CERT_DOMAIN or localhost (repeatable).")
+    List<String> extraNames = new ArrayList<>();
+
+    @Option(names = "--key-type", paramLabel = "TYPE", defaultValue = CertificatesRequest.DEFAULT_KEY_TYPE,
+            description = "Key of new certificates: ecdsa (P-256), rsa2048 or rsa3072 (default: ${DEFAULT-VALUE}).")
+    String keyType;
+
+    @Option(names = "--rotate-ca", description = "Replace the root and intermediate CA; the new root must be trusted again.")
+    boolean rotateCa;
+
+    @Option(names = "--destroy-root-key", description = "Delete the root CA key once the intermediate exists.")
+    boolean destroyRootKey;
+
+    @Option(names = "--adopt-ca", paramLabel = "DIR",
+            description = "Keep the existing OroDC CA in DIR (ca.crt + ca.key) and put the new intermediate under it.")
+    Path adoptCa;
+
+    @Override
+    public Integer call() {
+        RunContext context = Commands.context(spec);
+        String domain = options.resolve(context).certDomain();
+        CertificatesRequest request = CertificatesRequest.of(context.home().certs(), domain)
+                .withExtraNames(extraNames)
+                .withKeyType(keyType)
+                .withRotateCa(rotateCa)
+                .withDestroyRootKey(destroyRootKey)
+                .adoptingCaDir(adoptCa == null ? null : context.workingDirectory().resolve(adoptCa));
+        CertificatesResult result = new CertificatesWorkflow(context.environment(), Commands.reporter(spec)).run(request);
+
+        PrintWriter out = spec.commandLine().getOut();
+        var status = result.status();
+        out.printf("Certificates in %s%n", result.files().dir());
+        out.printf("  root CA       %s  valid until %s%n", result.files().rootCert().getFileName(), day(status.rootNotAfter()));
+        out.printf("                SHA-256 %s%n", status.rootFingerprint());
+        out.printf("  root key      %s%n", status.rootKeyKept()
+                ? result.files().rootKey().getFileName() + " (move it offline or run with --destroy-root-key)"
+                : "destroyed (a new intermediate needs --rotate-ca)");
+        out.printf("  intermediate  %s  valid until %s%n", result.files().intermediateCert().getFileName(),
+                day(status.intermediateNotAfter()));
+        out.printf("  leaf          %s + %s  %s, valid until %s (%d days left)%n", result.files().leafCert().getFileName(),
+                result.files().leafKey().getFileName(), status.keyType(), day(status.leafNotAfter()), status.leafDaysLeft());
+        out.printf("                %s%n", String.join(", ", status.leafNames()));
+        out.printf("  chain         %s%n", result.files().chain().getFileName());
+        out.printf("Trust the root CA on this machine with: orodc export-proxy-cert --install%n");
+        return 0;
+    }
+
+    private static LocalDate day(Instant instant) {
+        return LocalDate.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

@@ -1,5 +1,6 @@
 package com.orodc.cli;
 
+import com.orodc.core.IpLiteral;
 import com.orodc.core.OrodcConfig;
 import com.orodc.workflow.InstallProxyWorkflow;
 
@@ -12,7 +13,7 @@ final class ProxySummary {
 
     static void print(PrintWriter out, InstallProxyWorkflow.Result result) {
         OrodcConfig c = result.config();
-        String host = c.bindAddress().isAnyLocalAddress() || c.bindAddress().isLoopbackAddress() ? "" : " on " + c.bindAddress().getHostAddress();
+        String host = c.bindAddress().isAnyLocalAddress() || c.bindAddress().isLoopbackAddress() ? "" : " on " + IpLiteral.of(c.bindAddress());
         String state = switch (result.outcome()) {
             case CREATED -> "created";
             case RECREATED -> "recreated";
@@ -26,7 +27,7 @@ final class ProxySummary {
         out.printf("  CA         %s%n", result.rootCertificate());
         out.println("             trust it once: orodc export-proxy-cert --install");
         if (c.socks5Enabled()) {
-            out.printf("  SOCKS5     %s:%d (%s); check it: orodc proxy-socks5-test%n", c.socks5Bind().getHostAddress(), c.socks5Port(),
+            out.printf("  SOCKS5     %s:%d (%s); check it: orodc proxy-socks5-test%n", IpLiteral.of(c.socks5Bind()), c.socks5Port(),
                     c.socks5User().isPresent() ? "login required" : "no login");
         } else {
             out.println("  SOCKS5     off; enable: DC_PROXY_SOCKS5_ENABLED=1 orodc install-proxy");

@@ -26,14 +26,14 @@ public record OrodcConfig(
     /** The values as the proxy container and its compose file expect them. */
     public String value(ConfigKey key) {
         return switch (key) {
-            case TRAEFIK_BIND_ADDRESS -> bindAddress.getHostAddress();
+            case TRAEFIK_BIND_ADDRESS -> IpLiteral.of(bindAddress);
             case TRAEFIK_BIND_PORT -> Integer.toString(httpPort);
             case TRAEFIK_HTTPS_BIND_PORT -> Integer.toString(httpsPort);
             case TRAEFIK_LOG_LEVEL -> logLevel;
             case CERT_DOMAIN -> certDomain;
             case DC_PROXY_SOCKS5_ENABLED -> socks5Enabled ? "1" : "0";
             case DC_PROXY_SOCKS5_PORT -> Integer.toString(socks5Port);
-            case DC_PROXY_SOCKS5_BIND -> socks5Bind.getHostAddress();
+            case DC_PROXY_SOCKS5_BIND -> IpLiteral.of(socks5Bind);
             case DC_PROXY_SOCKS5_USER -> socks5User.orElse("");
             case DC_PROXY_SOCKS5_PASS -> socks5Password.orElse("");
             case ORODC_PROXY_IMAGE -> proxyImage.orElse("");

@@ -1,5 +1,6 @@
 package com.orodc.workflow;
 
+import com.orodc.core.IpLiteral;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.DockerException;
@@ -84,10 +85,10 @@ final class ContainerChecks {
                 ? Map.of() : c.getHostConfig().getPortBindings().getBindings();
         List<String> problems = new ArrayList<>();
         List<String> seen = new ArrayList<>();
-        expect(bound, 80, config.bindAddress().getHostAddress(), config.httpPort(), "TRAEFIK_BIND_PORT", problems, seen);
-        expect(bound, 443, config.bindAddress().getHostAddress(), config.httpsPort(), "TRAEFIK_HTTPS_BIND_PORT", problems, seen);
+        expect(bound, 80, IpLiteral.of(config.bindAddress()), config.httpPort(), "TRAEFIK_BIND_PORT", problems, seen);
+        expect(bound, 443, IpLiteral.of(config.bindAddress()), config.httpsPort(), "TRAEFIK_HTTPS_BIND_PORT", problems, seen);
         if (config.socks5Enabled()) {
-            expect(bound, config.socks5Port(), config.socks5Bind().getHostAddress(), config.socks5Port(), "DC_PROXY_SOCKS5_PORT", problems, seen);
+            expect(bound, config.socks5Port(), IpLiteral.of(config.socks5Bind()), config.socks5Port(), "DC_PROXY_SOCKS5_PORT", problems, seen);
         }
         return problems.isEmpty()
                 ? StatusCheck.ok("ports", "Ports", String.join(", ", seen))

@@ -1,5 +1,6 @@
 package com.orodc.workflow;
 
+import com.orodc.core.IpLiteral;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.orodc.core.OrodcConfig;
@@ -47,7 +48,7 @@ final class EndpointChecks {
                     ? StatusCheck.ok("ping", "HTTP ping", "http://" + proxyHost() + ":" + config.httpPort() + "/ping answered " + r.body().strip())
                     : StatusCheck.fail("ping", "HTTP ping", "answered HTTP " + r.status(), "see why: orodc proxy logs");
         } catch (IOException e) {
-            return StatusCheck.fail("ping", "HTTP ping", "no answer on " + config.bindAddress().getHostAddress() + ":" + config.httpPort()
+            return StatusCheck.fail("ping", "HTTP ping", "no answer on " + IpLiteral.of(config.bindAddress()) + ":" + config.httpPort()
                     + " (" + e.getMessage() + ")", "is the container healthy? orodc proxy restart");
         }
     }
@@ -96,7 +97,7 @@ final class EndpointChecks {
     }
 
     StatusCheck socks5() {
-        String where = config.socks5Bind().getHostAddress() + ":" + config.socks5Port();
+        String where = IpLiteral.of(config.socks5Bind()) + ":" + config.socks5Port();
         String auth = config.socks5User().isPresent() ? "login required" : "no login";
         if (!config.socks5Enabled()) {
             return StatusCheck.ok("socks5", "SOCKS5", "disabled (enable with DC_PROXY_SOCKS5_ENABLED=1)");

@@ -1,6 +1,8 @@
 package com.orodc.render;
 
+import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.dialect.Dialects;
 import com.orodc.core.ConfigKey;
@@ -31,8 +33,10 @@ class ComposeFileRendererTest {
 
     private static Schema composeSchema() throws Exception {
         try (InputStream in = ComposeFileRendererTest.class.getClassLoader().getResourceAsStream("schemas/compose-spec.json")) {
-            // the compose schema names draft-07 without the trailing '#': select the dialect explicitly
-            return SchemaRegistry.withDialect(Dialects.getDraft7()).getSchema(in);
+            // the compose schema names draft-07 without the trailing '#' and has a relative $id:
+            // select the dialect explicitly and give the document a base location
+            return SchemaRegistry.withDialect(Dialects.getDraft7())
+                    .getSchema(SchemaLocation.of("classpath:schemas/compose_spec.json"), in, InputFormat.JSON);
         }
     }
 
@@ -56,7 +60,8 @@ class ComposeFileRendererTest {
         Files.writeString(file, yaml);
         var config = Shell.run("docker-compose", "-f", file.toString(), "config");
         assertThat(config.exitCode()).as(config.err()).isZero();
-        assertThat(config.out()).contains("[::1]:1080:1080").contains("traefik healthcheck --ping".split(" ")[0]);
+        assertThat(config.out()).contains("::1:8443:443/tcp").contains("127.0.0.1:1080:1080/tcp")
+                .contains("DC_PROXY_SOCKS5_PASS: 'p#ss: \"x\"'").contains("/etc/traefik/certs:ro");
     }
 
     @Test

@@ -31,13 +31,20 @@ public final class Shell {
     }
 
     public static Result run(List<String> command, Path directory, long timeoutSeconds) {
+        ProcessBuilder pb = new ProcessBuilder(command);
+        if (directory != null) {
+            pb.directory(directory.toFile());
+        }
+        return run(pb, timeoutSeconds);
+    }
+
+    /** Runs a prepared process (its environment and directory set by the caller). */
+    public static Result run(ProcessBuilder pb, long timeoutSeconds) {
+        List<String> command = pb.command();
         try {
             Path out = Files.createTempFile("shell-out", ".txt");
             Path err = Files.createTempFile("shell-err", ".txt");
-            ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-            if (directory != null) {
-                pb.directory(directory.toFile());
-            }
+            pb.redirectOutput(out.toFile()).redirectError(err.toFile());
             Process p = pb.start();
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();

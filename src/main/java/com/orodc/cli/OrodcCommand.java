@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 ConfigCommand.class,
                 InstallProxyCommand.class,
+                UninstallProxyCommand.class,
                 ProxyStatusCommand.class,
                 ProxySocks5TestCommand.class,
                 ProxyCommand.class,

@@ -1,0 +1,85 @@
+package com.orodc.workflow;
+
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.Network;
+import com.orodc.core.OrodcException;
+import com.orodc.core.OrodcHome;
+import com.orodc.core.ProxyContainerSpec;
+import com.orodc.core.Reporter;
+import com.orodc.docker.DockerEngine;
+import com.orodc.docker.ProxyContainers;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * uninstall-proxy: the container always; with purge also what orodc made on this machine (certificates,
+ * rendered config, the network when orodc created it and nothing uses it). Returns what it removed.
+ */
+public final class UninstallProxyWorkflow {
+    public record Request(OrodcHome home, boolean purge, boolean force) {
+    }
+
+    private final DockerEngine engine;
+    private final Reporter reporter;
+
+    public UninstallProxyWorkflow(DockerEngine engine, Reporter reporter) {
+        this.engine = engine;
+        this.reporter = reporter;
+    }
+
+    public List<String> run(Request request) {
+        List<String> removed = new ArrayList<>();
+        ProxyContainers containers = new ProxyContainers(engine.client());
+        Optional<InspectContainerResponse> container = containers.find(ProxySpecs.CONTAINER);
+        if (container.isPresent()) {
+            ProxyLifecycleWorkflow.requireManaged(container.get(), request.force());
+            containers.remove(container.get().getId());
+            removed.add("container " + ProxySpecs.CONTAINER);
+        }
+        if (!request.purge()) {
+            return removed;
+        }
+        network().ifPresent(removed::add);
+        for (Path dir : List.of(request.home().proxy(), request.home().certs())) {
+            if (Files.exists(dir)) {
+                deleteTree(dir);
+                removed.add(dir.toString());
+            }
+        }
+        return removed;
+    }
+
+    private Optional<String> network() {
+        List<Network> networks = engine.client().listNetworksCmd().withNameFilter(ProxySpecs.NETWORK).exec().stream()
+                .filter(n -> n.getName().equals(ProxySpecs.NETWORK)).toList();
+        if (networks.isEmpty()) {
+            return Optional.empty();
+        }
+        Network network = engine.client().inspectNetworkCmd().withNetworkId(networks.get(0).getId()).exec();
+        boolean ours = network.getLabels() != null && "true".equals(network.getLabels().get(ProxyContainerSpec.MANAGED_LABEL));
+        int users = network.getContainers() == null ? 0 : network.getContainers().size();
+        if (!ours || users > 0) {
+            reporter.info("Network " + ProxySpecs.NETWORK + " kept: " + (ours ? users + " containers still use it" : "orodc did not create it"));
+            return Optional.empty();
+        }
+        engine.client().removeNetworkCmd(network.getId()).exec();
+        return Optional.of("network " + ProxySpecs.NETWORK);
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw OrodcException.io("cannot remove " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -118,6 +118,31 @@ class InstallProxyIT {
     }
 
     @Test
+    void theBashOroDcCaInTheProxyCertsVolumeIsAdopted(@TempDir Path legacy) throws Exception {
+        assertThat(Shell.run("docker", "volume", "inspect", "proxy_certs").exitCode())
+                .as("a proxy_certs volume already exists on this engine; this test needs to create its own").isNotZero();
+        Shell.run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", legacy.resolve("ca.key").toString(),
+                "-out", legacy.resolve("ca.crt").toString(), "-days", "3650", "-subj", "/CN=OroDC Local CA").orFail();
+        Shell.run("docker", "volume", "create", "--label", "orodc.test=true", "proxy_certs").orFail();
+        try {
+            Shell.run("docker", "run", "--rm", "-v", "proxy_certs:/v", "-v", legacy + ":/src:ro", LocalImages.busybox(),
+                    "cp", "/src/ca.crt", "/src/ca.key", "/v/").orFail();
+            proxy.cli().run("install-proxy").assertSuccess().assertErr("Adopting the OroDC CA from the Docker volume proxy_certs");
+            String fingerprint = Shell.run("openssl", "x509", "-noout", "-fingerprint", "-sha256", "-in", legacy.resolve("ca.crt").toString())
+                    .orFail().out();
+            String ours = Shell.run("openssl", "x509", "-noout", "-fingerprint", "-sha256", "-in", proxy.rootCert().toString()).orFail().out();
+            assertThat(ours).isEqualTo(fingerprint);
+            // a browser that trusted the old CA trusts the new leaf: verify the served chain against the old root
+            var curl = Shell.run("curl", "-sS", "--cacert", legacy.resolve("ca.crt").toString(),
+                    "--resolve", "shop.docker.local:" + proxy.httpsPort + ":127.0.0.1", "https://shop.docker.local:" + proxy.httpsPort + "/");
+            assertThat(curl.exitCode()).as(curl.err()).isZero();
+        } finally {
+            proxy.close();
+            Shell.run("docker", "volume", "rm", "proxy_certs");
+        }
+    }
+
+    @Test
     void downKeepsCertificatesAndUpBringsItBack() {
         proxy.cli().run("install-proxy").assertSuccess();
         proxy.cli().run("proxy", "down").assertSuccess().assertErr("certificates, config and network dc_shared_net kept");

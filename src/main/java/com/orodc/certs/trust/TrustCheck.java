@@ -5,12 +5,12 @@ public record TrustCheck(TrustStoreKind kind, String location, Answer answer, St
     public enum Answer { TRUSTED, NOT_TRUSTED, UNKNOWN }
 
     public String line() {
-        String where = location.isEmpty() ? "" : " " + location;
+        String who = location.isEmpty() ? kind.id() : String.format("%-8s %s", kind.id(), location);
         String words = switch (answer) {
             case TRUSTED -> "trusted";
             case NOT_TRUSTED -> "not trusted";
             case UNKNOWN -> "unknown";
         };
-        return String.format("%-8s%s: %s%s", kind.id(), where, words, detail.isEmpty() ? "" : " (" + detail + ")");
+        return String.format("%s: %s%s", who, words, detail.isEmpty() ? "" : " (" + detail + ")");
     }
 }

@@ -18,8 +18,8 @@ public record TrustResult(TrustStoreKind kind, String location, TrustState state
 
     /** {@code nss /home/me/.pki/nssdb: skipped (why)}. */
     public String line() {
-        String where = location.isEmpty() ? "" : " " + location;
+        String who = location.isEmpty() ? kind.id() : String.format("%-8s %s", kind.id(), location);
         String why = detail.isEmpty() ? "" : " (" + detail + ")";
-        return String.format("%-8s%s: %s%s", kind.id(), where, state.words(), why);
+        return String.format("%s: %s%s", who, state.words(), why);
     }
 }

@@ -133,6 +133,20 @@ class ExportProxyCertInstallIT {
     }
 
     @Test
+    void aLinkedCacertsStaysALink() throws Exception {
+        // Debian links $JAVA_HOME/lib/security/cacerts to /etc/ssl/certs/java/cacerts
+        Path link = Files.createSymbolicLink(work.resolve("cacerts"), stores.keystore);
+        cli().env(TrustEnvironment.JAVA_CACERTS, link.toString()).run("export-proxy-cert", "--install", "--store", "java")
+                .assertSuccess().assertOut("java     " + link + ": trusted");
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(stores.loadKeystore().containsAlias(alias)).isTrue();
+        cli().env(TrustEnvironment.JAVA_CACERTS, link.toString()).run("export-proxy-cert", "--uninstall").assertSuccess()
+                .assertOut("java     " + link + ": removed");
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(stores.loadKeystore().containsAlias(alias)).isFalse();
+    }
+
+    @Test
     void storesCanBeChosen() {
         cli().run("export-proxy-cert", "--install", "--store", "java").assertSuccess()
                 .assertOut("java     " + stores.keystore + ": trusted");

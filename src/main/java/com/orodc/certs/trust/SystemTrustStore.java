@@ -55,7 +55,10 @@ final class SystemTrustStore implements TrustStore {
         if (other.isPresent()) {
             return List.of(TrustResult.of(kind(), location, TrustState.ALREADY_TRUSTED, "as " + other.get().getFileName()));
         }
-        if (!Files.isDirectory(l.anchorDir()) || !Files.isWritable(l.anchorDir())) {
+        if (!Files.isDirectory(l.anchorDir())) {
+            return List.of(TrustResult.of(kind(), location, TrustState.SKIPPED, "the directory does not exist"));
+        }
+        if (!Files.isWritable(l.anchorDir())) {
             String source = root.origin() == null ? "ROOT.pem" : root.origin().toString();
             return List.of(TrustResult.of(kind(), location, TrustState.SKIPPED, "needs root: run 'sudo cp " + source
                     + " " + file + " && sudo " + String.join(" ", l.update()) + "'"));

@@ -88,30 +88,20 @@ class ExportProxyCertCommand implements Callable<Integer> {
     public Integer call() {
         RunContext context = Commands.context(spec);
         RootSource roots = RootSource.fromFiles(new CertFiles(context.home().certs()));
-        PrintWriter stdout = spec.commandLine().getOut();
         boolean exporting = !(mode.install || mode.uninstall || mode.status);
         if (exporting && stores != null) {
             throw new ParameterException(spec.commandLine(), "--store goes with --install or --uninstall");
         }
         if (!exporting && (out != null || force)) {
-            throw new ParameterException(spec.commandLine(), "--out and --force export the certificate: run them without --install/--uninstall/--status");
+            throw new ParameterException(spec.commandLine(),
+                    "--out and --force export the certificate: run them without --install/--uninstall/--status");
         }
         if (exporting) {
-            ExportCertResult r = new ExportCertWorkflow(roots, Commands.reporter(spec))
-                    .run(new ExportCertRequest(format, out == null ? null : context.workingDirectory().resolve(out), force));
-            if (out == null) {
-                stdout.print(r.pem());
-                spec.commandLine().getErr().print(r.steps());
-                spec.commandLine().getErr().flush();
-            } else {
-                stdout.println((r.unchanged() ? "unchanged: " : "wrote ") + r.written());
-                stdout.print(r.steps());
-            }
-            stdout.flush();
-            return ExitCode.OK.code();
+            return export(roots, context);
         }
         TrustStores trustStores = TrustStores.of(context.environment());
         Path record = context.home().state().resolve(TrustRecord.FILE_NAME);
+        PrintWriter stdout = spec.commandLine().getOut();
         if (mode.status) {
             TrustStatusWorkflow.Status s = new TrustStatusWorkflow(roots, trustStores).run();
             stdout.println("SHA-256 fingerprint: " + s.root().sha256());
@@ -128,6 +118,23 @@ class ExportProxyCertCommand implements Callable<Integer> {
         report.results().stream().map(TrustResult::line).forEach(stdout::println);
         stdout.flush();
         return report.anyFailed() ? ExitCode.TRUST.code() : ExitCode.OK.code();
+    }
+
+    /** The certificate to stdout keeps {@code > ca.pem} clean: the steps then go to stderr. */
+    private int export(RootSource roots, RunContext context) {
+        Path file = out == null ? null : context.workingDirectory().resolve(out);
+        ExportCertResult r = new ExportCertWorkflow(roots, Commands.reporter(spec)).run(new ExportCertRequest(format, file, force));
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (file == null) {
+            stdout.print(r.pem());
+            spec.commandLine().getErr().print(r.steps());
+            spec.commandLine().getErr().flush();
+        } else {
+            stdout.println((r.unchanged() ? "unchanged: " : "wrote ") + r.written());
+            stdout.print(r.steps());
+        }
+        stdout.flush();
+        return ExitCode.OK.code();
     }
 
     private Set<TrustStoreKind> selected() {

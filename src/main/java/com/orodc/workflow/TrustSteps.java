@@ -24,6 +24,7 @@ final class TrustSteps {
         String pemFile = der ? stem(shown) + ".pem" : shown;
         return template().data("fingerprint", root.sha256())
                 .data("der", der)
+                .data("stdout", file == null)
                 .data("file", shown)
                 .data("pemFile", pemFile)
                 .data("winFile", shown)

@@ -27,7 +27,8 @@ public final class TrustUninstallWorkflow {
 
     public TrustReport run(Set<TrustStoreKind> kinds) {
         TrustRecord record = TrustRecord.load(recordFile);
-        List<TrustEntry> chosen = record.entries().stream().filter(e -> kinds.contains(e.kind())).toList();
+        List<TrustEntry> chosen = record.entries().stream()
+                .filter(e -> kinds.stream().anyMatch(k -> k.id().equals(e.store()))).toList();
         if (chosen.isEmpty()) {
             return new TrustReport("", List.of(), "nothing to remove: " + recordFile + " lists no entry in "
                     + kinds.stream().map(TrustStoreKind::id).toList());

@@ -113,6 +113,9 @@ final class JavaTrustStore implements TrustStore {
             return List.of(new TrustCheck(kind(), "", TrustCheck.Answer.UNKNOWN, "JAVA_HOME is not set"));
         }
         Path ks = file.get();
+        if (!Files.isRegularFile(ks)) {
+            return List.of(new TrustCheck(kind(), ks.toString(), TrustCheck.Answer.UNKNOWN, "no keystore there"));
+        }
         try {
             Optional<String> alias = aliasOf(load(ks), root.sha256());
             return List.of(alias.map(a -> new TrustCheck(kind(), ks.toString(), TrustCheck.Answer.TRUSTED, "alias " + a))

@@ -1,6 +1,5 @@
 package com.orodc.cli;
 
-import com.orodc.certs.trust.RootCertificate;
 import com.orodc.certs.trust.TestCa;
 import com.orodc.testing.CliDriver;
 import com.orodc.testing.CliResult;
@@ -131,9 +130,5 @@ public class ExportProxyCertTest {
 
     static X509Certificate parse(byte[] bytes) throws Exception {
         return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(bytes));
-    }
-
-    static String fingerprint(Path pem) {
-        return RootCertificate.read(pem).sha256();
     }
 }

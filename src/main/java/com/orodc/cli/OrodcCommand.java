@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
                 ProxyStatusCommand.class,
                 ProxySocks5TestCommand.class,
                 ProxyCommand.class,
+                ExportProxyCertCommand.class,
         },
         footerHeading = "%nExamples:%n",
         footer = {

@@ -2,6 +2,9 @@ package com.orodc.workflow;
 
 import com.orodc.certs.CertFiles;
 import com.orodc.certs.CertificateStatus;
+import com.orodc.certs.trust.RootCertificate;
+import com.orodc.certs.trust.TrustCheck;
+import com.orodc.certs.trust.TrustStores;
 import com.orodc.core.OrodcConfig;
 import com.orodc.core.OrodcException;
 import com.orodc.core.OrodcHome;
@@ -76,8 +79,24 @@ final class LocalChecks {
         return checks;
     }
 
+    /** Where the root is trusted; not trusted anywhere is a warning, since curl --cacert still works. */
     List<StatusCheck> trust() {
-        return List.of();
+        if (!Files.isRegularFile(files.rootCert())) {
+            return List.of();
+        }
+        List<TrustCheck> where;
+        try {
+            where = TrustStores.of(environment).where(RootCertificate.read(files.rootCert()));
+        } catch (OrodcException e) {
+            return List.of(StatusCheck.warn("trust", "Trust", "cannot tell: " + e.getMessage(), null));
+        }
+        List<String> trusted = where.stream().filter(c -> c.answer() == TrustCheck.Answer.TRUSTED).map(TrustCheck::line).toList();
+        List<String> not = where.stream().filter(c -> c.answer() != TrustCheck.Answer.TRUSTED).map(TrustCheck::line).toList();
+        if (trusted.isEmpty()) {
+            return List.of(StatusCheck.warn("trust", "Trust", "the root is trusted nowhere on this machine" + (not.isEmpty() ? "" : ": " + String.join("; ", not)),
+                    "trust it once: orodc export-proxy-cert --install (sudo for the system store)"));
+        }
+        return List.of(StatusCheck.ok("trust", "Trust", String.join("; ", trusted) + (not.isEmpty() ? "" : "; " + String.join("; ", not))));
     }
 
     List<StatusCheck> hostsSync() {

@@ -154,10 +154,12 @@ public final class CertificateDirectory {
     private Decision intermediate(StoredCertificates stored, CertificateSpec spec, Decision root) {
         String reason;
         X509Certificate rootCert = root.value().certificate();
-        if (root.fresh()) {
+        if (stored.intermediate().isEmpty() && !Files.exists(files.intermediateCert())) {
+            reason = "none existed";
+        } else if (root.fresh()) {
             reason = "the root CA is new";
         } else if (stored.intermediate().isEmpty()) {
-            reason = "none existed";
+            reason = files.intermediateCert().getFileName() + " was missing";
         } else {
             X509Certificate current = stored.intermediate().get();
             if (!KeyMatch.signedBy(current, rootCert)) {
@@ -194,11 +196,14 @@ public final class CertificateDirectory {
 
     /** Why the leaf must be issued anew, or null when it can stay. */
     private String leafReissueReason(StoredCertificates stored, CertificateSpec spec, Decision intermediate) {
+        if (stored.leaf().isEmpty() && !Files.exists(files.leafCert())) {
+            return "none existed";
+        }
         if (intermediate.fresh()) {
             return "the intermediate CA is new";
         }
         if (stored.leaf().isEmpty()) {
-            return "none existed";
+            return files.leafCert().getFileName() + " was missing";
         }
         X509Certificate leaf = stored.leaf().get();
         if (stored.leafKey().isEmpty()) {
@@ -238,7 +243,7 @@ public final class CertificateDirectory {
         }
         if (root.fresh() || onDisk) {
             return Optional.of(new CertificateChange(Part.ROOT_KEY, root.fresh() ? Action.WRITTEN : Action.KEPT,
-                    "in " + files.rootKey() + "; move it offline or destroy it (--destroy-root-key)"));
+                    "stored in " + files.rootKey() + "; move it offline or destroy it (--destroy-root-key)"));
         }
         return Optional.empty();
     }

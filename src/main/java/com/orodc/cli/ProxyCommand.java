@@ -6,6 +6,7 @@ import picocli.CommandLine.Spec;
 
 /** The verbs the bash OroDC users already type: {@code orodc proxy <verb>}. */
 @Command(name = "proxy",
+        mixinStandardHelpOptions = true,
         description = "Proxy verbs as the bash OroDC has them.",
         subcommands = {
                 ProxyInstallCertsCommand.class,

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "install-certs",
+        mixinStandardHelpOptions = true,
         description = {"Create the local CA and the certificate for CERT_DOMAIN and *.CERT_DOMAIN, or renew it when due.",
                 "Running it again changes nothing unless the certificate expires within 30 days or its names change."},
         footerHeading = "%nExamples:%n",

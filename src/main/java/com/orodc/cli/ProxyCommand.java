@@ -2,11 +2,11 @@ package com.orodc.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** The verbs the bash OroDC users already type: {@code orodc proxy <verb>}. */
 @Command(name = "proxy",
-        mixinStandardHelpOptions = true,
         description = "Proxy verbs as the bash OroDC has them.",
         subcommands = {
                 ProxyInstallCertsCommand.class,
@@ -16,6 +16,9 @@ import picocli.CommandLine.Spec;
 class ProxyCommand implements Runnable {
     @Spec
     CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
 
     @Override
     public void run() {

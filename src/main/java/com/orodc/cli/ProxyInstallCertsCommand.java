@@ -19,18 +19,24 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "install-certs",
-        mixinStandardHelpOptions = true,
         description = {"Create the local CA and the certificate for CERT_DOMAIN and *.CERT_DOMAIN, or renew it when due.",
                 "Running it again changes nothing unless the certificate expires within 30 days or its names change."},
         footerHeading = "%nExamples:%n",
         footer = {
                 "  orodc proxy install-certs",
-                "  orodc proxy install-certs --extra-name '*.shop.docker.local' --key-type rsa2048",
-                "  orodc proxy install-certs --adopt-ca ~/.orodc-legacy/certs   keep the CA the browsers already trust",
-                "  orodc proxy install-certs --destroy-root-key                 keep only the constrained intermediate"})
+                "  orodc proxy install-certs --extra-name shop.docker.local --key-type rsa2048",
+                "",
+                "  Keep the CA of the bash OroDC that browsers already trust:",
+                "  orodc proxy install-certs --adopt-ca ~/old-orodc/certs",
+                "",
+                "  Keep only the constrained intermediate key on this machine:",
+                "  orodc proxy install-certs --destroy-root-key"})
 class ProxyInstallCertsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
 
     @Mixin
     ConfigOptions options;

@@ -37,7 +37,7 @@ public class ProxyInstallCertsTest {
                 .assertOut("--adopt-ca=DIR")
                 .assertOut("--cert-domain=DOMAIN")
                 .assertOut("Examples:")
-                .assertOut("orodc proxy install-certs --extra-name");
+                .assertOut("orodc proxy install-certs --extra-name shop.docker.local");
         cli().run("proxy", "--help").assertSuccess().assertOut("install-certs");
     }
 

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Keeps the certificate directory as a {@link CertificateSpec} asks: creates what is missing, re-issues
@@ -43,6 +44,11 @@ public final class CertificateDirectory {
     }
 
     public CertificateDirectory(CertFiles files, Clock clock, CaOwner owner, Reporter reporter) {
+        this(files, clock, () -> owner, reporter);
+    }
+
+    /** @param owner asked for only when a CA certificate is issued */
+    public CertificateDirectory(CertFiles files, Clock clock, Supplier<CaOwner> owner, Reporter reporter) {
         this.files = files;
         this.clock = clock;
         this.issuer = new CertificateIssuer(clock, owner);

@@ -53,7 +53,7 @@ public final class CertificatesWorkflow {
         CertificateSpec spec = new CertificateSpec(names, keyType, request.rotateCa(), request.destroyRootKey(), adopt);
 
         CertFiles files = new CertFiles(request.certDir());
-        CertificateDirectory directory = new CertificateDirectory(files, clock, CaOwner.current(environment), reporter);
+        CertificateDirectory directory = new CertificateDirectory(files, clock, () -> CaOwner.current(environment), reporter);
         List<CertificateChange> changes = directory.ensure(spec);
         CertificateStatus status = CertificateStatus.read(files, clock).orElseThrow(() -> new OrodcException(
                 ExitCode.CERTIFICATE, "the certificates in " + files.dir() + " are incomplete after writing them; check the disk"));

@@ -145,6 +145,17 @@ class CertificateBadInputTest {
     }
 
     @Test
+    void anUnreadableDirectory() throws Exception {
+        assumeTrue(!"root".equals(System.getProperty("user.name")), "root reads every directory");
+        Files.setPosixFilePermissions(files.dir(), PosixFilePermissions.fromString("-wx------"));
+        try {
+            refusedRun(ExitCode.IO, "cannot read " + files.dir() + ": permission denied");
+        } finally {
+            Files.setPosixFilePermissions(files.dir(), PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    @Test
     void aDirectoryThatCannotBeCreated() throws Exception {
         Path blocker = home.resolve("blocker");
         Files.writeString(blocker, "x");

@@ -7,11 +7,9 @@ import com.orodc.core.OrodcException;
 import com.orodc.core.Reporter;
 
 import java.io.IOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -160,7 +158,7 @@ public final class CertificateDirectory {
     private Decision intermediate(StoredCertificates stored, CertificateSpec spec, Decision root) {
         String reason;
         X509Certificate rootCert = root.value().certificate();
-        if (stored.intermediate().isEmpty() && !Files.exists(files.intermediateCert())) {
+        if (!Files.exists(files.intermediateCert()) && !Files.exists(files.intermediateKey())) {
             reason = "none existed";
         } else if (root.fresh()) {
             reason = "the root CA is new";
@@ -202,7 +200,7 @@ public final class CertificateDirectory {
 
     /** Why the leaf must be issued anew, or null when it can stay. */
     private String leafReissueReason(StoredCertificates stored, CertificateSpec spec, Decision intermediate) {
-        if (stored.leaf().isEmpty() && !Files.exists(files.leafCert())) {
+        if (!Files.exists(files.leafCert()) && !Files.exists(files.leafKey())) {
             return "none existed";
         }
         if (intermediate.fresh()) {
@@ -255,23 +253,14 @@ public final class CertificateDirectory {
     }
 
     private void tightenModes() {
-        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            return;
-        }
-        tighten(files.dir(), StagedFiles.DIR_MODE);
-        for (Path key : List.of(files.rootKey(), files.intermediateKey(), files.leafKey())) {
-            tighten(key, StagedFiles.SECRET_MODE);
-        }
-    }
-
-    private void tighten(Path path, Set<PosixFilePermission> mode) {
-        try {
-            if (Files.exists(path, LinkOption.NOFOLLOW_LINKS) && !Files.getPosixFilePermissions(path).equals(mode)) {
-                Files.setPosixFilePermissions(path, mode);
-                reporter.warn("set the permissions of " + path + " to owner-only");
+        for (Path path : List.of(files.dir(), files.rootKey(), files.intermediateKey(), files.leafKey())) {
+            try {
+                if (Files.exists(path, LinkOption.NOFOLLOW_LINKS) && OwnerOnly.restrict(path)) {
+                    reporter.warn("removed group and other permissions from " + path);
+                }
+            } catch (IOException e) {
+                throw FileProblem.cannot("restrict the permissions of", path, e, "make it owner-only (chmod go-rwx)");
             }
-        } catch (IOException e) {
-            throw FileProblem.cannot("restrict the permissions of", path, e, "make it owner-only (chmod go-rwx)");
         }
     }
 

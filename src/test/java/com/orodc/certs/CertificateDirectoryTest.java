@@ -325,7 +325,7 @@ class CertificateDirectoryTest {
         Files.setPosixFilePermissions(files().leafKey(), PosixFilePermissions.fromString("rw-r--r--"));
         ensure(spec());
         assertThat(mode(files().leafKey())).isEqualTo("rw-------");
-        assertThat(reports).anyMatch(r -> r.equals("WARN set the permissions of " + files().leafKey() + " to owner-only"));
+        assertThat(reports).anyMatch(r -> r.equals("WARN removed group and other permissions from " + files().leafKey()));
     }
 
     @Test

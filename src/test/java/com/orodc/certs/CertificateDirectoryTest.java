@@ -310,7 +310,7 @@ class CertificateDirectoryTest {
         List<CertificateChange> changes = ensure(spec());
 
         assertThat(changes).extracting(CertificateChange::describe)
-                .contains("leaf certificate created: none existed", "full chain written: leaf + intermediate");
+                .contains("leaf certificate created: leaf.pem was missing", "full chain written: leaf + intermediate");
         assertThat(Files.readString(files().intermediateCert())).isEqualTo(intermediate);
         assertThat(Files.readString(files().chain())).isEqualTo(Files.readString(files().leafCert()) + intermediate);
 

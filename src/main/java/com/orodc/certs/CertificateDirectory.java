@@ -139,11 +139,12 @@ public final class CertificateDirectory {
                     "from " + ca.origin() + ", SHA-256 " + Fingerprint.sha256(ca.certificate()));
         }
         if (spec.rotateCa()) {
-            return fresh(Part.ROOT, Action.CREATED, issuer.root(spec.keyType()), "rotation asked for; trust the new root");
+            return fresh(Part.ROOT, Action.CREATED, issuer.root(spec.keyTypeReplacing(Optional.empty())),
+                    "rotation asked for; trust the new root");
         }
         if (stored.root().isEmpty()) {
             String why = stored.isEmpty() ? "none existed" : files.rootCert().getFileName() + " was missing; trust the new root";
-            return fresh(Part.ROOT, Action.CREATED, issuer.root(spec.keyType()), why);
+            return fresh(Part.ROOT, Action.CREATED, issuer.root(spec.keyTypeReplacing(Optional.empty())), why);
         }
         X509Certificate root = stored.root().get();
         if (notAfter(root).isBefore(now)) {
@@ -184,7 +185,8 @@ public final class CertificateDirectory {
                     + ROTATE);
         }
         Action action = Files.exists(files.intermediateCert()) ? Action.REISSUED : Action.CREATED;
-        return fresh(Part.INTERMEDIATE, action, issuer.intermediate(root.value(), spec.keyType(), spec.domain()), reason);
+        return fresh(Part.INTERMEDIATE, action, issuer.intermediate(root.value(),
+                spec.keyTypeReplacing(stored.intermediate()), spec.domain()), reason);
     }
 
     private Decision leaf(StoredCertificates stored, CertificateSpec spec, Decision intermediate) {
@@ -195,7 +197,8 @@ public final class CertificateDirectory {
                     "valid until " + day(notAfter(leaf)) + " (" + daysLeft(leaf) + " days left)");
         }
         Action action = Files.exists(files.leafCert()) ? Action.REISSUED : Action.CREATED;
-        return fresh(Part.LEAF, action, issuer.leaf(intermediate.value(), spec.keyType(), spec.names()), reason);
+        return fresh(Part.LEAF, action, issuer.leaf(intermediate.value(),
+                spec.keyTypeReplacing(stored.leaf()), spec.names()), reason);
     }
 
     /** Why the leaf must be issued anew, or null when it can stay. */
@@ -223,9 +226,10 @@ public final class CertificateDirectory {
             return "names changed (" + nameDifference(LeafNames.namesOf(leaf), spec.names().all()) + ")";
         }
         Optional<KeyType> type = KeyType.of(leaf.getPublicKey());
-        if (type.isEmpty() || type.get() != spec.keyType()) {
+        KeyType wanted = spec.keyTypeReplacing(stored.leaf());
+        if (type.isEmpty() || type.get() != wanted) {
             return "key type changed from " + type.map(KeyType::description).orElse(leaf.getPublicKey().getAlgorithm())
-                    + " to " + spec.keyType().description();
+                    + " to " + wanted.description();
         }
         if (expiresWithin(leaf, RENEW_BEFORE) && !expiresWithin(intermediate.value().certificate(), RENEW_BEFORE)) {
             return "it expires on " + day(notAfter(leaf)) + " (" + daysLeft(leaf) + " days left)";

@@ -45,8 +45,9 @@ class ProxyInstallCertsCommand implements Callable<Integer> {
             description = "Another name for the certificate, under CERT_DOMAIN or localhost (repeatable).")
     List<String> extraNames = new ArrayList<>();
 
-    @Option(names = "--key-type", paramLabel = "TYPE", defaultValue = CertificatesRequest.DEFAULT_KEY_TYPE,
-            description = "Key of new certificates: ecdsa (P-256), rsa2048 or rsa3072 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--key-type", paramLabel = "TYPE",
+            description = "Key of certificates issued now: ecdsa (P-256), rsa2048 or rsa3072. Without it each"
+                    + " certificate keeps its type; new ones get ecdsa.")
     String keyType;
 
     @Option(names = "--rotate-ca", description = "Replace the root and intermediate CA; the new root must be trusted again.")

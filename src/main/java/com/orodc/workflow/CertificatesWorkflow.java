@@ -47,7 +47,7 @@ public final class CertificatesWorkflow {
         }
         // names and key type first: a usage error must come before any file is looked at
         LeafNames names = LeafNames.of(request.domain(), request.extraNames());
-        KeyType keyType = KeyType.parse(request.keyType());
+        Optional<KeyType> keyType = request.keyType().map(KeyType::parse);
         Optional<ExistingCa> adopt = request.adoptCaDir().map(ExistingCa::fromDirectory)
                 .or(() -> request.adoptCaPem().map(p -> ExistingCa.fromPem(p.certificate(), p.key(), p.origin())));
         CertificateSpec spec = new CertificateSpec(names, keyType, request.rotateCa(), request.destroyRootKey(), adopt);

@@ -224,6 +224,20 @@ class CertificateDirectoryTest {
     }
 
     @Test
+    void withoutAKeyTypeEveryPartKeepsItsOwn() throws Exception {
+        ensure(spec(KeyType.RSA_2048));
+        DirectorySnapshot before = DirectorySnapshot.of(files().dir());
+        CertificateSpec unspecified = new CertificateSpec(LeafNames.of(DOMAIN, List.of()), Optional.empty(), false, false,
+                Optional.empty());
+        ensure(unspecified);
+        assertThat(DirectorySnapshot.of(files().dir())).isEqualTo(before);
+
+        ensure(new CertificateSpec(LeafNames.of(DOMAIN, List.of("shop.docker.local")), Optional.empty(), false, false,
+                Optional.empty()));
+        assertThat(KeyType.of(leaf().getPublicKey())).contains(KeyType.RSA_2048);
+    }
+
+    @Test
     void rotateCaReplacesRootAndIntermediate() throws Exception {
         ensure(spec());
         String oldFingerprint = Fingerprint.sha256(root());

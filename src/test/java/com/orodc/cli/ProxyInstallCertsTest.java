@@ -76,7 +76,7 @@ public class ProxyInstallCertsTest {
     @Test
     void keyTypeRotationAndRootKeyDestruction() {
         cli().run("proxy", "install-certs", "--key-type", "rsa2048").assertSuccess().assertOut("RSA 2048, valid until");
-        String before = cli().run("proxy", "install-certs", "--key-type", "rsa2048").assertSuccess().out();
+        String before = cli().run("proxy", "install-certs").assertSuccess().assertOut("RSA 2048, valid until").out();
         CliResult rotated = cli().run("proxy", "install-certs", "--rotate-ca").assertSuccess()
                 .assertErr("root CA created: rotation asked for; trust the new root")
                 .assertOut("ECDSA P-256");

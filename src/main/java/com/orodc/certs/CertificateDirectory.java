@@ -7,11 +7,9 @@ import com.orodc.core.OrodcException;
 import com.orodc.core.Reporter;
 
 import java.io.IOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Keeps the certificate directory as a {@link CertificateSpec} asks: creates what is missing, re-issues
@@ -43,6 +42,11 @@ public final class CertificateDirectory {
     }
 
     public CertificateDirectory(CertFiles files, Clock clock, CaOwner owner, Reporter reporter) {
+        this(files, clock, () -> owner, reporter);
+    }
+
+    /** @param owner asked for only when a CA certificate is issued */
+    public CertificateDirectory(CertFiles files, Clock clock, Supplier<CaOwner> owner, Reporter reporter) {
         this.files = files;
         this.clock = clock;
         this.issuer = new CertificateIssuer(clock, owner);
@@ -135,11 +139,12 @@ public final class CertificateDirectory {
                     "from " + ca.origin() + ", SHA-256 " + Fingerprint.sha256(ca.certificate()));
         }
         if (spec.rotateCa()) {
-            return fresh(Part.ROOT, Action.CREATED, issuer.root(spec.keyType()), "rotation asked for; trust the new root");
+            return fresh(Part.ROOT, Action.CREATED, issuer.root(spec.keyTypeReplacing(Optional.empty())),
+                    "rotation asked for; trust the new root");
         }
         if (stored.root().isEmpty()) {
             String why = stored.isEmpty() ? "none existed" : files.rootCert().getFileName() + " was missing; trust the new root";
-            return fresh(Part.ROOT, Action.CREATED, issuer.root(spec.keyType()), why);
+            return fresh(Part.ROOT, Action.CREATED, issuer.root(spec.keyTypeReplacing(Optional.empty())), why);
         }
         X509Certificate root = stored.root().get();
         if (notAfter(root).isBefore(now)) {
@@ -154,10 +159,12 @@ public final class CertificateDirectory {
     private Decision intermediate(StoredCertificates stored, CertificateSpec spec, Decision root) {
         String reason;
         X509Certificate rootCert = root.value().certificate();
-        if (root.fresh()) {
+        if (!Files.exists(files.intermediateCert()) && !Files.exists(files.intermediateKey())) {
+            reason = "none existed";
+        } else if (root.fresh()) {
             reason = "the root CA is new";
         } else if (stored.intermediate().isEmpty()) {
-            reason = "none existed";
+            reason = files.intermediateCert().getFileName() + " was missing";
         } else {
             X509Certificate current = stored.intermediate().get();
             if (!KeyMatch.signedBy(current, rootCert)) {
@@ -178,7 +185,8 @@ public final class CertificateDirectory {
                     + ROTATE);
         }
         Action action = Files.exists(files.intermediateCert()) ? Action.REISSUED : Action.CREATED;
-        return fresh(Part.INTERMEDIATE, action, issuer.intermediate(root.value(), spec.keyType(), spec.domain()), reason);
+        return fresh(Part.INTERMEDIATE, action, issuer.intermediate(root.value(),
+                spec.keyTypeReplacing(stored.intermediate()), spec.domain()), reason);
     }
 
     private Decision leaf(StoredCertificates stored, CertificateSpec spec, Decision intermediate) {
@@ -189,16 +197,20 @@ public final class CertificateDirectory {
                     "valid until " + day(notAfter(leaf)) + " (" + daysLeft(leaf) + " days left)");
         }
         Action action = Files.exists(files.leafCert()) ? Action.REISSUED : Action.CREATED;
-        return fresh(Part.LEAF, action, issuer.leaf(intermediate.value(), spec.keyType(), spec.names()), reason);
+        return fresh(Part.LEAF, action, issuer.leaf(intermediate.value(),
+                spec.keyTypeReplacing(stored.leaf()), spec.names()), reason);
     }
 
     /** Why the leaf must be issued anew, or null when it can stay. */
     private String leafReissueReason(StoredCertificates stored, CertificateSpec spec, Decision intermediate) {
+        if (!Files.exists(files.leafCert()) && !Files.exists(files.leafKey())) {
+            return "none existed";
+        }
         if (intermediate.fresh()) {
             return "the intermediate CA is new";
         }
         if (stored.leaf().isEmpty()) {
-            return "none existed";
+            return files.leafCert().getFileName() + " was missing";
         }
         X509Certificate leaf = stored.leaf().get();
         if (stored.leafKey().isEmpty()) {
@@ -214,9 +226,10 @@ public final class CertificateDirectory {
             return "names changed (" + nameDifference(LeafNames.namesOf(leaf), spec.names().all()) + ")";
         }
         Optional<KeyType> type = KeyType.of(leaf.getPublicKey());
-        if (type.isEmpty() || type.get() != spec.keyType()) {
+        KeyType wanted = spec.keyTypeReplacing(stored.leaf());
+        if (type.isEmpty() || type.get() != wanted) {
             return "key type changed from " + type.map(KeyType::description).orElse(leaf.getPublicKey().getAlgorithm())
-                    + " to " + spec.keyType().description();
+                    + " to " + wanted.description();
         }
         if (expiresWithin(leaf, RENEW_BEFORE) && !expiresWithin(intermediate.value().certificate(), RENEW_BEFORE)) {
             return "it expires on " + day(notAfter(leaf)) + " (" + daysLeft(leaf) + " days left)";
@@ -238,29 +251,20 @@ public final class CertificateDirectory {
         }
         if (root.fresh() || onDisk) {
             return Optional.of(new CertificateChange(Part.ROOT_KEY, root.fresh() ? Action.WRITTEN : Action.KEPT,
-                    "in " + files.rootKey() + "; move it offline or destroy it (--destroy-root-key)"));
+                    "stored in " + files.rootKey() + "; move it offline or destroy it (--destroy-root-key)"));
         }
         return Optional.empty();
     }
 
     private void tightenModes() {
-        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            return;
-        }
-        tighten(files.dir(), StagedFiles.DIR_MODE);
-        for (Path key : List.of(files.rootKey(), files.intermediateKey(), files.leafKey())) {
-            tighten(key, StagedFiles.SECRET_MODE);
-        }
-    }
-
-    private void tighten(Path path, Set<PosixFilePermission> mode) {
-        try {
-            if (Files.exists(path, LinkOption.NOFOLLOW_LINKS) && !Files.getPosixFilePermissions(path).equals(mode)) {
-                Files.setPosixFilePermissions(path, mode);
-                reporter.warn("set the permissions of " + path + " to owner-only");
+        for (Path path : List.of(files.dir(), files.rootKey(), files.intermediateKey(), files.leafKey())) {
+            try {
+                if (Files.exists(path, LinkOption.NOFOLLOW_LINKS) && OwnerOnly.restrict(path)) {
+                    reporter.warn("removed group and other permissions from " + path);
+                }
+            } catch (IOException e) {
+                throw FileProblem.cannot("restrict the permissions of", path, e, "make it owner-only (chmod go-rwx)");
             }
-        } catch (IOException e) {
-            throw FileProblem.cannot("restrict the permissions of", path, e, "make it owner-only (chmod go-rwx)");
         }
     }
 

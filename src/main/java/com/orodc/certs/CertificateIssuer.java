@@ -10,10 +10,8 @@ import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.asn1.x509.GeneralSubtree;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.asn1.x509.NameConstraints;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
@@ -36,6 +34,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** Issues the three certificates: root CA, name-constrained intermediate CA, and the leaf. */
 public final class CertificateIssuer {
@@ -53,11 +52,24 @@ public final class CertificateIssuer {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Clock clock;
-    private final CaOwner owner;
+    private final Supplier<CaOwner> ownerSource;
+    private CaOwner owner;
 
     public CertificateIssuer(Clock clock, CaOwner owner) {
+        this(clock, () -> owner);
+    }
+
+    /** The owner is looked up only when a certificate is issued: finding the host name can be slow on some systems. */
+    public CertificateIssuer(Clock clock, Supplier<CaOwner> owner) {
         this.clock = clock;
-        this.owner = owner;
+        this.ownerSource = owner;
+    }
+
+    private String owner() {
+        if (owner == null) {
+            owner = ownerSource.get();
+        }
+        return owner.describe();
     }
 
     public CertificateWithKey root(KeyType keyType) {
@@ -104,7 +116,7 @@ public final class CertificateIssuer {
         Instant notAfter = earliest(notBefore.plus(LEAF_VALIDITY), intermediate.certificate().getNotAfter().toInstant());
         X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
                 .addRDN(BCStyle.O, "OroDC local development certificate")
-                .addRDN(BCStyle.OU, owner.describe())
+                .addRDN(BCStyle.OU, owner())
                 .addRDN(BCStyle.CN, names.domain())
                 .build();
         X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(intermediate.certificate(), serial(),
@@ -149,7 +161,7 @@ public final class CertificateIssuer {
     private X500Name name(String commonName) {
         return new X500NameBuilder(BCStyle.INSTANCE)
                 .addRDN(BCStyle.O, ORGANIZATION)
-                .addRDN(BCStyle.OU, owner.describe())
+                .addRDN(BCStyle.OU, owner())
                 .addRDN(BCStyle.CN, commonName)
                 .build();
     }

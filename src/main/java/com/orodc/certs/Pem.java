@@ -94,7 +94,7 @@ public final class Pem {
             throw corrupt(origin, "holds a private key of an unsupported kind (" + oneLine(e) + "); expected RSA or EC");
         }
         if (!key.getAlgorithm().equals("RSA") && !key.getAlgorithm().equals("EC")) {
-            throw corrupt(origin, "holds a " + key.getAlgorithm() + " key; expected an RSA or EC key");
+            throw corrupt(origin, "holds a key of type " + key.getAlgorithm() + "; expected an RSA or EC key");
         }
         return key;
     }

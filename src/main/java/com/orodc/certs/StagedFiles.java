@@ -22,9 +22,9 @@ import java.util.Set;
  * renamed into place. A failure while writing leaves the directory as it was.
  */
 final class StagedFiles {
-    static final Set<PosixFilePermission> DIR_MODE = PosixFilePermissions.fromString("rwx------");
-    static final Set<PosixFilePermission> SECRET_MODE = PosixFilePermissions.fromString("rw-------");
-    static final Set<PosixFilePermission> PUBLIC_MODE = PosixFilePermissions.fromString("rw-r--r--");
+    private static final Set<PosixFilePermission> DIR_MODE = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> SECRET_MODE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> PUBLIC_MODE = PosixFilePermissions.fromString("rw-r--r--");
 
     private record Entry(String content, boolean secret) {
     }
@@ -77,9 +77,7 @@ final class StagedFiles {
                     Files.createDirectories(dir);
                 }
             }
-            if (posix() && !Files.getPosixFilePermissions(dir).equals(DIR_MODE)) {
-                Files.setPosixFilePermissions(dir, DIR_MODE);
-            }
+            OwnerOnly.restrict(dir);
         } catch (IOException e) {
             throw FileProblem.cannot("create", dir, e, "fix the permissions of its parent or set ORODC_HOME elsewhere");
         }

@@ -49,6 +49,10 @@ public record StoredCertificates(
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw OrodcException.io(dir + " is not a directory; move that file away or set ORODC_HOME to another directory", null);
         }
+        if (Files.isDirectory(dir) && !(Files.isReadable(dir) && Files.isExecutable(dir))) {
+            // otherwise its files would look absent and a whole new CA would be made beside them
+            throw OrodcException.io("cannot read " + dir + ": permission denied; make it readable by its owner (chmod 700)", null);
+        }
     }
 
     /** True when the directory holds none of our files. */

@@ -2,6 +2,7 @@ package com.orodc.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** The verbs the bash OroDC users already type: {@code orodc proxy <verb>}. */
@@ -19,6 +20,9 @@ import picocli.CommandLine.Spec;
 class ProxyCommand implements Runnable {
     @Spec
     CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
 
     @Override
     public void run() {

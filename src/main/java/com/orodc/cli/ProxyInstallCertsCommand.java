@@ -24,12 +24,19 @@ import java.util.concurrent.Callable;
         footerHeading = "%nExamples:%n",
         footer = {
                 "  orodc proxy install-certs",
-                "  orodc proxy install-certs --extra-name '*.shop.docker.local' --key-type rsa2048",
-                "  orodc proxy install-certs --adopt-ca ~/.orodc-legacy/certs   keep the CA the browsers already trust",
-                "  orodc proxy install-certs --destroy-root-key                 keep only the constrained intermediate"})
+                "  orodc proxy install-certs --extra-name shop.docker.local --key-type rsa2048",
+                "",
+                "  Keep the CA of the bash OroDC that browsers already trust:",
+                "  orodc proxy install-certs --adopt-ca ~/old-orodc/certs",
+                "",
+                "  Keep only the constrained intermediate key on this machine:",
+                "  orodc proxy install-certs --destroy-root-key"})
 class ProxyInstallCertsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
 
     @Mixin
     ConfigOptions options;
@@ -38,8 +45,9 @@ class ProxyInstallCertsCommand implements Callable<Integer> {
             description = "Another name for the certificate, under CERT_DOMAIN or localhost (repeatable).")
     List<String> extraNames = new ArrayList<>();
 
-    @Option(names = "--key-type", paramLabel = "TYPE", defaultValue = CertificatesRequest.DEFAULT_KEY_TYPE,
-            description = "Key of new certificates: ecdsa (P-256), rsa2048 or rsa3072 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--key-type", paramLabel = "TYPE",
+            description = "Key of certificates issued now: ecdsa (P-256), rsa2048 or rsa3072. Without it each"
+                    + " certificate keeps its type; new ones get ecdsa.")
     String keyType;
 
     @Option(names = "--rotate-ca", description = "Replace the root and intermediate CA; the new root must be trusted again.")

@@ -11,7 +11,8 @@ import java.util.Optional;
  * @param certDir        where the files live (normally {@code $ORODC_HOME/certs})
  * @param domain         CERT_DOMAIN: the leaf covers it and its wildcard; the intermediate is constrained to it
  * @param extraNames     more host names for the leaf, under the domain or localhost
- * @param keyType        {@code ecdsa} (default), {@code rsa2048} or {@code rsa3072}
+ * @param keyType        {@code ecdsa}, {@code rsa2048} or {@code rsa3072}; empty keeps the type each part has
+ *                       (ECDSA for new ones)
  * @param rotateCa       replace root and intermediate even when they are valid (they must be trusted again)
  * @param destroyRootKey delete the root key once the intermediate exists
  * @param adoptCaDir     a directory with the {@code ca.crt} and {@code ca.key} of an existing OroDC CA to keep
@@ -21,7 +22,7 @@ public record CertificatesRequest(
         Path certDir,
         String domain,
         List<String> extraNames,
-        String keyType,
+        Optional<String> keyType,
         boolean rotateCa,
         boolean destroyRootKey,
         Optional<Path> adoptCaDir,
@@ -31,8 +32,6 @@ public record CertificatesRequest(
     public record CaPem(String certificate, String key, String origin) {
     }
 
-    public static final String DEFAULT_KEY_TYPE = "ecdsa";
-
     public CertificatesRequest {
         extraNames = List.copyOf(extraNames);
         if (adoptCaDir.isPresent() && adoptCaPem.isPresent()) {
@@ -40,9 +39,9 @@ public record CertificatesRequest(
         }
     }
 
-    /** Keep (or create) the certificates for {@code domain}, with an ECDSA key and no extra names. */
+    /** Keep (or create) the certificates for {@code domain}, with no extra names and the key types they have. */
     public static CertificatesRequest of(Path certDir, String domain) {
-        return new CertificatesRequest(certDir, domain, List.of(), DEFAULT_KEY_TYPE, false, false,
+        return new CertificatesRequest(certDir, domain, List.of(), Optional.empty(), false, false,
                 Optional.empty(), Optional.empty());
     }
 
@@ -50,8 +49,9 @@ public record CertificatesRequest(
         return new CertificatesRequest(certDir, domain, names, keyType, rotateCa, destroyRootKey, adoptCaDir, adoptCaPem);
     }
 
+    /** @param type {@code ecdsa}, {@code rsa2048}, {@code rsa3072}, or null to keep the current types */
     public CertificatesRequest withKeyType(String type) {
-        return new CertificatesRequest(certDir, domain, extraNames, type, rotateCa, destroyRootKey, adoptCaDir, adoptCaPem);
+        return new CertificatesRequest(certDir, domain, extraNames, Optional.ofNullable(type), rotateCa, destroyRootKey, adoptCaDir, adoptCaPem);
     }
 
     public CertificatesRequest withRotateCa(boolean rotate) {

@@ -16,9 +16,4 @@ public record CertificatesResult(CertFiles files, List<CertificateChange> change
     public boolean changedFiles() {
         return changes.stream().anyMatch(CertificateChange::changedFiles);
     }
-
-    /** The changes as lines, for example {@code leaf certificate re-issued: names changed (added shop.docker.local)}. */
-    public List<String> describeChanges() {
-        return changes.stream().map(CertificateChange::describe).toList();
-    }
 }

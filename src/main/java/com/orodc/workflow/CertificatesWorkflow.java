@@ -47,13 +47,13 @@ public final class CertificatesWorkflow {
         }
         // names and key type first: a usage error must come before any file is looked at
         LeafNames names = LeafNames.of(request.domain(), request.extraNames());
-        KeyType keyType = KeyType.parse(request.keyType());
+        Optional<KeyType> keyType = request.keyType().map(KeyType::parse);
         Optional<ExistingCa> adopt = request.adoptCaDir().map(ExistingCa::fromDirectory)
                 .or(() -> request.adoptCaPem().map(p -> ExistingCa.fromPem(p.certificate(), p.key(), p.origin())));
         CertificateSpec spec = new CertificateSpec(names, keyType, request.rotateCa(), request.destroyRootKey(), adopt);
 
         CertFiles files = new CertFiles(request.certDir());
-        CertificateDirectory directory = new CertificateDirectory(files, clock, CaOwner.current(environment), reporter);
+        CertificateDirectory directory = new CertificateDirectory(files, clock, () -> CaOwner.current(environment), reporter);
         List<CertificateChange> changes = directory.ensure(spec);
         CertificateStatus status = CertificateStatus.read(files, clock).orElseThrow(() -> new OrodcException(
                 ExitCode.CERTIFICATE, "the certificates in " + files.dir() + " are incomplete after writing them; check the disk"));

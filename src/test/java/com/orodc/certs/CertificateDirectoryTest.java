@@ -224,6 +224,20 @@ class CertificateDirectoryTest {
     }
 
     @Test
+    void withoutAKeyTypeEveryPartKeepsItsOwn() throws Exception {
+        ensure(spec(KeyType.RSA_2048));
+        DirectorySnapshot before = DirectorySnapshot.of(files().dir());
+        CertificateSpec unspecified = new CertificateSpec(LeafNames.of(DOMAIN, List.of()), Optional.empty(), false, false,
+                Optional.empty());
+        ensure(unspecified);
+        assertThat(DirectorySnapshot.of(files().dir())).isEqualTo(before);
+
+        ensure(new CertificateSpec(LeafNames.of(DOMAIN, List.of("shop.docker.local")), Optional.empty(), false, false,
+                Optional.empty()));
+        assertThat(KeyType.of(leaf().getPublicKey())).contains(KeyType.RSA_2048);
+    }
+
+    @Test
     void rotateCaReplacesRootAndIntermediate() throws Exception {
         ensure(spec());
         String oldFingerprint = Fingerprint.sha256(root());
@@ -279,6 +293,53 @@ class CertificateDirectoryTest {
         assertThat(Fingerprint.sha256(root())).isEqualTo(fingerprint);
         assertThat(LeafNames.namesOf(leaf())).contains("shop.test", "*.shop.test");
         TestCertificates.validateWithJdk(root(), intermediate(), leaf());
+    }
+
+    @Test
+    void nothingOutlivesTheRootAndAnExpiringRootDoesNotCauseEndlessRenewal() throws Exception {
+        CertificateWithKey old = new CertificateIssuer(later(Duration.ofDays(-3640)), TestCertificates.OWNER)
+                .root(KeyType.ECDSA_P256);
+        ExistingCa ca = ExistingCa.fromPem(Pem.encode(old.certificate()), Pem.encode(old.key()), "/legacy");
+        ensure(new CertificateSpec(LeafNames.of(DOMAIN, List.of()), KeyType.ECDSA_P256, false, false, Optional.of(ca)));
+
+        assertThat(intermediate().getNotAfter()).isEqualTo(root().getNotAfter());
+        assertThat(leaf().getNotAfter()).isEqualTo(root().getNotAfter());
+        TestCertificates.validateWithJdk(root(), intermediate(), leaf());
+
+        DirectorySnapshot before = DirectorySnapshot.of(files().dir());
+        reports.clear();
+        ensure(spec());
+        assertThat(DirectorySnapshot.of(files().dir())).isEqualTo(before);
+        assertThat(reports).anyMatch(r -> r.startsWith("WARN the root CA expires on ")
+                && r.endsWith("; rotate the CA (--rotate-ca) and trust the new root before then"));
+    }
+
+    @Test
+    void aMissingLeafOrChainIsWrittenAgainFromTheSameCa() throws Exception {
+        ensure(spec());
+        String intermediate = Files.readString(files().intermediateCert());
+        Files.delete(files().leafCert());
+        Files.delete(files().chain());
+
+        List<CertificateChange> changes = ensure(spec());
+
+        assertThat(changes).extracting(CertificateChange::describe)
+                .contains("leaf certificate created: leaf.pem was missing", "full chain written: leaf + intermediate");
+        assertThat(Files.readString(files().intermediateCert())).isEqualTo(intermediate);
+        assertThat(Files.readString(files().chain())).isEqualTo(Files.readString(files().leafCert()) + intermediate);
+
+        Files.writeString(files().chain(), Files.readString(files().leafCert()));
+        assertThat(ensure(spec())).extracting(CertificateChange::describe)
+                .contains("full chain written: it did not hold the current leaf + intermediate");
+    }
+
+    @Test
+    void looseKeyPermissionsAreTightened() throws Exception {
+        ensure(spec());
+        Files.setPosixFilePermissions(files().leafKey(), PosixFilePermissions.fromString("rw-r--r--"));
+        ensure(spec());
+        assertThat(mode(files().leafKey())).isEqualTo("rw-------");
+        assertThat(reports).anyMatch(r -> r.equals("WARN removed group and other permissions from " + files().leafKey()));
     }
 
     @Test

@@ -55,8 +55,6 @@ class ExportProxyCertCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
-    boolean help;
 
     @ArgGroup(exclusive = true)
     Mode mode = new Mode();

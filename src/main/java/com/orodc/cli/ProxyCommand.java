@@ -21,8 +21,6 @@ class ProxyCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
 
     @Override
     public void run() {

@@ -35,8 +35,6 @@ class ProxyInstallCertsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
 
     @Mixin
     ConfigOptions options;

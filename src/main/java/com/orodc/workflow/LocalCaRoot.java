@@ -18,8 +18,7 @@ public final class LocalCaRoot {
         CertFiles files = new CertFiles(home.certs());
         return () -> {
             if (!Files.exists(files.rootCert())) {
-                new CertificatesWorkflow(environment, reporter).run(CertificatesRequest.of(home.certs(), certDomain))
-                        .describeChanges().forEach(reporter::info);
+                new CertificatesWorkflow(environment, reporter).run(CertificatesRequest.of(home.certs(), certDomain));
             }
             return RootCertificate.read(files.rootCert());
         };

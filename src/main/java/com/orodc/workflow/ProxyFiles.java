@@ -51,7 +51,6 @@ final class ProxyFiles {
             request = request.adoptingCaPem(adopt.get());
         }
         CertificatesResult issued = new CertificatesWorkflow(environment, reporter).run(request);
-        issued.describeChanges().forEach(reporter::info);
         CertFiles certs = issued.files();
         ProxyLayout layout = ProxyLayout.of(home);
         serve(certs.leafCert(), layout.servedCerts().resolve("leaf.pem"), "rw-r--r--");

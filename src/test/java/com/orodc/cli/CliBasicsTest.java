@@ -33,6 +33,17 @@ public class CliBasicsTest {
     }
 
     @Test
+    void everyCommandHasHelpWithExamples() {
+        for (String[] command : new String[][] {{"config"}, {"install-proxy"}, {"uninstall-proxy"}, {"proxy-status"},
+                {"proxy-socks5-test"}, {"export-proxy-cert"}, {"proxy"}, {"proxy", "up"}, {"proxy", "down"},
+                {"proxy", "restart"}, {"proxy", "logs"}, {"proxy", "install-certs"}}) {
+            String[] args = java.util.Arrays.copyOf(command, command.length + 1);
+            args[command.length] = "--help";
+            cli().run(args).assertSuccess().assertOut("Usage: orodc " + String.join(" ", command)).assertOut("Examples:");
+        }
+    }
+
+    @Test
     void unknownOptionIsAUsageErrorWithASuggestion() {
         cli().run("config", "--http-prot", "1").assertExit(2)
                 .assertErr("Unknown option")

@@ -1,6 +1,7 @@
 package com.orodc.workflow;
 
-import com.orodc.certs.trust.AtomicFile;
+
+import com.orodc.core.AtomicFile;
 import com.orodc.certs.trust.RootCertificate;
 import com.orodc.certs.trust.RootSource;
 import com.orodc.core.OrodcException;

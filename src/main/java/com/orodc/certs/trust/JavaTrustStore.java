@@ -1,5 +1,6 @@
 package com.orodc.certs.trust;
 
+import com.orodc.core.AtomicFile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;

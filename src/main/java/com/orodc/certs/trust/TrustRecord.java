@@ -1,5 +1,6 @@
 package com.orodc.certs.trust;
 
+import com.orodc.core.AtomicFile;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

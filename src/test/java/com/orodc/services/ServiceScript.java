@@ -1,5 +1,7 @@
 package com.orodc.services;
 
+import com.orodc.testing.Shell;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +11,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one of the image's service scripts with busybox sh, the shell the image has at /bin/sh.
@@ -40,24 +41,8 @@ final class ServiceScript {
         ProcessBuilder pb = new ProcessBuilder(command).directory(workingDir.toFile());
         pb.environment().clear();
         pb.environment().putAll(env);
-        try {
-            Path out = Files.createTempFile("script-out", ".txt");
-            Path err = Files.createTempFile("script-err", ".txt");
-            Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new AssertionError(script + " did not finish in 30 s");
-            }
-            Result r = new Result(p.exitValue(), Files.readString(out), Files.readString(err));
-            Files.delete(out);
-            Files.delete(err);
-            return r;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        Shell.Result r = Shell.run(pb, 30);
+        return new Result(r.exitCode(), r.out(), r.err());
     }
 
     /** A small busybox script standing in for a program of the image (s6-svc, traefik, the SOCKS5 binary). */

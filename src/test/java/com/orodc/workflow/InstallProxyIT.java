@@ -3,8 +3,6 @@ package com.orodc.workflow;
 import com.orodc.testing.LocalImages;
 import com.orodc.testing.ProxyFixture;
 import com.orodc.testing.Shell;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,22 +17,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** install-proxy end to end against the real engine, with the stand-in image. */
-class InstallProxyIT {
-    @TempDir
-    Path home;
-
-    private ProxyFixture proxy;
-
-    @BeforeEach
-    void setUp() {
-        proxy = new ProxyFixture(home);
-    }
-
-    @AfterEach
-    void tearDown() {
-        proxy.close();
-    }
-
+class InstallProxyIT extends ProxyTestBase {
     @Test
     void createsAHealthyContainerTheWayTheContractSays() {
         proxy.cli().run("install-proxy").assertSuccess()

@@ -3,10 +3,7 @@ package com.orodc.workflow;
 import com.orodc.testing.PackagedCli;
 import com.orodc.testing.ProxyFixture;
 import com.orodc.testing.Shell;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -14,22 +11,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The main job through the packaged application and the ./orodc launcher, not in-process. */
-class PackagedProxyIT {
-    @TempDir
-    Path home;
-
-    private ProxyFixture proxy;
-
-    @BeforeEach
-    void setUp() {
-        proxy = new ProxyFixture(home);
-    }
-
-    @AfterEach
-    void tearDown() {
-        proxy.close();
-    }
-
+class PackagedProxyIT extends ProxyTestBase {
     @Test
     void installStatusAndDownThroughThePackagedApplication() {
         PackagedCli cli = proxy.configure(new PackagedCli(home));

@@ -9,8 +9,6 @@ import com.orodc.testing.CliResult;
 import com.orodc.testing.PackagedCli;
 import com.orodc.testing.ProxyFixture;
 import com.orodc.testing.Shell;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -24,22 +22,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** proxy-status in every state a user meets, with its exit codes and its documented JSON shape. */
-class ProxyStatusIT {
-    @TempDir
-    Path home;
-
-    private ProxyFixture proxy;
-
-    @BeforeEach
-    void setUp() {
-        proxy = new ProxyFixture(home);
-    }
-
-    @AfterEach
-    void tearDown() {
-        proxy.close();
-    }
-
+class ProxyStatusIT extends ProxyTestBase {
     private static Schema statusSchema() throws Exception {
         try (InputStream in = Files.newInputStream(Path.of("docs/proxy-status.schema.json"))) {
             return SchemaRegistry.withDialect(Dialects.getDraft7())

@@ -1,7 +1,6 @@
 package com.orodc.workflow;
 
 import com.orodc.testing.PackagedCli;
-import com.orodc.testing.ProxyFixture;
 import com.orodc.testing.Shell;
 import org.junit.jupiter.api.Test;
 

@@ -2,6 +2,12 @@ package com.orodc.workflow;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Network;
+import com.orodc.certs.trust.TrustRecord;
+import com.orodc.certs.trust.TrustResult;
+import com.orodc.certs.trust.TrustState;
+import com.orodc.certs.trust.TrustStoreKind;
+import com.orodc.certs.trust.TrustStores;
+import com.orodc.core.ExitCode;
 import com.orodc.core.OrodcException;
 import com.orodc.core.OrodcHome;
 import com.orodc.core.ProxyContainerSpec;
@@ -14,6 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -23,7 +31,7 @@ import java.util.stream.Stream;
  * rendered config, the network when orodc created it and nothing uses it). Returns what it removed.
  */
 public final class UninstallProxyWorkflow {
-    public record Request(OrodcHome home, boolean purge, boolean force) {
+    public record Request(OrodcHome home, Map<String, String> environment, boolean purge, boolean force) {
     }
 
     private final DockerEngine engine;
@@ -47,6 +55,7 @@ public final class UninstallProxyWorkflow {
             return removed;
         }
         network().ifPresent(removed::add);
+        trust(request).forEach(removed::add);
         for (Path dir : List.of(request.home().proxy(), request.home().certs())) {
             if (Files.exists(dir)) {
                 deleteTree(dir);
@@ -54,6 +63,25 @@ public final class UninstallProxyWorkflow {
             }
         }
         return removed;
+    }
+
+    /** Exactly the trust install added, from its record; run before the certificates go. */
+    private List<String> trust(Request request) {
+        TrustReport report = new TrustUninstallWorkflow(TrustStores.of(request.environment()),
+                request.home().state().resolve(TrustRecord.FILE_NAME), reporter).run(EnumSet.allOf(TrustStoreKind.class));
+        List<String> lines = new ArrayList<>();
+        for (TrustResult result : report.results()) {
+            if (result.state() == TrustState.REMOVED) {
+                lines.add("trust: " + result.line());
+            } else {
+                reporter.info("trust: " + result.line());
+            }
+        }
+        if (report.anyFailed()) {
+            throw new OrodcException(ExitCode.TRUST, "could not remove the CA from every trust store (see above); "
+                    + "run 'orodc export-proxy-cert --uninstall' again, with sudo for the system store");
+        }
+        return lines;
     }
 
     private Optional<String> network() {

@@ -126,6 +126,24 @@ class InstallProxyIT extends ProxyTestBase {
     }
 
     @Test
+    void purgeRemovesWhatOrodcAddedAndSaysSo(@TempDir Path nss) {
+        Shell.run("certutil", "-d", "sql:" + nss, "-N", "--empty-password").orFail();
+        var cli = proxy.cli().env("ORODC_TRUST_NSS_DBS", nss.toString());
+        cli.run("install-proxy").assertSuccess();
+        cli.run("export-proxy-cert", "--install", "--store", "nss").assertSuccess();
+        assertThat(Shell.run("certutil", "-d", "sql:" + nss, "-L").orFail().out()).contains("orodc-local-ca-");
+
+        cli.run("uninstall-proxy", "--purge").assertSuccess()
+                .assertOut("container proxy")
+                .assertOut(home.resolve("certs").toString())
+                .assertOut(home.resolve("proxy").toString())
+                .assertOut("trust: nss");
+        assertThat(Shell.run("certutil", "-d", "sql:" + nss, "-L").orFail().out()).doesNotContain("orodc-local-ca-");
+        assertThat(home.resolve("certs")).doesNotExist();
+        assertThat(Shell.run("docker", "inspect", "proxy").exitCode()).isNotZero();
+    }
+
+    @Test
     void downKeepsCertificatesAndUpBringsItBack() {
         proxy.cli().run("install-proxy").assertSuccess();
         proxy.cli().run("proxy", "down").assertSuccess().assertErr("certificates, config and network dc_shared_net kept");

@@ -28,6 +28,10 @@ class ProxyImageBuildCommand implements Callable<Integer> {
             description = "docker[:NAME] (default, name orodc/proxy:local), tar:FILE, or REGISTRY/REPO:TAG.")
     String to;
 
+    @Option(names = "--name", paramLabel = "NAME",
+            description = "Image name for --to docker and --to tar:FILE (default orodc/proxy:local).")
+    String name;
+
     @Option(names = "--label-source", paramLabel = "URL", description = "org.opencontainers.image.source label.")
     String source;
 
@@ -38,7 +42,7 @@ class ProxyImageBuildCommand implements Callable<Integer> {
     public Integer call() {
         RunContext context = Commands.context(spec);
         ProxyImageBuild.Result result = new ProxyImageBuild(Commands.reporter(spec)).run(new ProxyImageBuild.Request(
-                options.inputs(), options.platforms, to, List.of(), source, revision, context.environment(), context.workingDirectory()));
+                options.inputs(), options.platforms, to, name, List.of(), source, revision, context.environment(), context.workingDirectory()));
         ProxyImageResultPrinter.print(spec.commandLine().getOut(), result);
         return 0;
     }

@@ -20,27 +20,29 @@ public sealed interface ImageTarget {
     record Registry(ImageLocation location) implements ImageTarget {
     }
 
-    static ImageTarget parse(String text, Path workingDirectory, String registryMirror) {
+    /** @param localName the image name for docker and tar targets; null for {@link #DEFAULT_LOCAL_NAME} */
+    static ImageTarget parse(String text, Path workingDirectory, String localName) {
         String t = text == null ? "docker" : text.strip();
+        String name = localName == null || localName.isBlank() ? DEFAULT_LOCAL_NAME : localName.strip();
+        ImageLocation.parse(name); // validates
         if (t.equals("docker")) {
-            return new Docker(DEFAULT_LOCAL_NAME);
+            return new Docker(name);
         }
         if (t.startsWith("docker:")) {
-            String name = t.substring(7);
-            ImageLocation.parse(name); // validates
-            return new Docker(name);
+            ImageLocation.parse(t.substring(7)); // validates
+            return new Docker(t.substring(7));
         }
         if (t.startsWith("tar:")) {
             String file = t.substring(4);
             if (file.isBlank()) {
                 throw OrodcException.usage("--to tar: needs a file name, e.g. --to tar:proxy.tar");
             }
-            return new Tar(workingDirectory.resolve(file).toAbsolutePath().normalize(), DEFAULT_LOCAL_NAME);
+            return new Tar(workingDirectory.resolve(file).toAbsolutePath().normalize(), name);
         }
         if (!t.contains("/")) {
             throw OrodcException.usage("--to " + t + " is not docker, docker:NAME, tar:FILE or REGISTRY/REPO:TAG");
         }
-        ImageLocation location = ImageLocation.parse(t, registryMirror);
+        ImageLocation location = ImageLocation.parse(t);
         if (location.digest() != null) {
             throw OrodcException.usage("--to " + t + " names a digest; push to a tag such as " + location.registry() + "/" + location.repository() + ":1.0");
         }

@@ -44,7 +44,7 @@ public final class ProxyImageBuilder {
 
     public BuildResult build(BuildRequest request) {
         ImageInputs inputs = request.inputs();
-        ImageTarget target = ImageTarget.parse(request.target(), request.workingDirectory(), null);
+        ImageTarget target = ImageTarget.parse(request.target(), request.workingDirectory(), request.localName());
         List<Platform> platforms = request.platforms().isEmpty()
                 ? (target instanceof ImageTarget.Registry ? Platform.all() : List.of(Platform.host()))
                 : request.platforms();

@@ -22,7 +22,7 @@ public final class ProxyImageBuild {
                          String mirror, String releasesApi, String registryMirror, boolean offline, boolean allowInsecureRegistries) {
     }
 
-    public record Request(Inputs inputs, List<String> platforms, String to, List<String> extraTags, String source,
+    public record Request(Inputs inputs, List<String> platforms, String to, String name, List<String> extraTags, String source,
                           String revision, Map<String, String> environment, Path workingDirectory) {
     }
 
@@ -51,7 +51,7 @@ public final class ProxyImageBuild {
                 i.allowInsecureRegistries()));
         List<Platform> platforms = Platform.parseAll(request.platforms());
         Path cache = OrodcHome.from(request.environment()).cache();
-        BuildResult built = new ProxyImageBuilder(reporter, memoized(docker)).build(new BuildRequest(inputs, platforms, request.to(),
+        BuildResult built = new ProxyImageBuilder(reporter, memoized(docker)).build(new BuildRequest(inputs, platforms, request.to(), request.name(),
                 request.extraTags(), request.source(), request.revision(), cache, request.workingDirectory(), request.environment()));
         List<Image> images = new ArrayList<>();
         for (BuildResult.PlatformImage p : built.images()) {

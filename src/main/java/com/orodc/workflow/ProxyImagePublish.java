@@ -33,7 +33,7 @@ public final class ProxyImagePublish {
             throw OrodcException.usage("--tag " + tag + " is not a valid tag: letters, digits, '_', '.', '-', at most 128");
         }
         List<String> extra = request.latest() && !tag.equals("latest") ? List.of("latest") : List.of();
-        return build.run(new ProxyImageBuild.Request(request.inputs(), request.platforms(), repository + ":" + tag, extra,
+        return build.run(new ProxyImageBuild.Request(request.inputs(), request.platforms(), repository + ":" + tag, null, extra,
                 request.source(), request.revision(), request.environment(), request.workingDirectory()));
     }
 }

@@ -214,20 +214,21 @@ class ProxyImageBuildIT {
                 assertThat(ls.out()).contains(f.target().substring(f.target().lastIndexOf('/') + 1));
             }
         }
-        Shell.Result arch = Shell.run("docker", "run", "--rm", "--label", "orodc.test=true", "--entrypoint", "/usr/local/bin/traefik",
-                name, "uname", "-m").orFail();
-        assertThat(arch.out().strip()).isEqualTo("x86_64");
+        Shell.Result arch = Shell.run("docker", "run", "--rm", "--label", "orodc.test=true", "--entrypoint", "/bin/sh",
+                name, "-c", "uname -m; stat -c '%a %n' /usr/local/bin/traefik /usr/local/bin/socks5").orFail();
+        assertThat(arch.out()).contains("x86_64", "755 /usr/local/bin/traefik", "755 /usr/local/bin/socks5");
 
         int before = releases.requests().size();
         Path tar = home.resolve("proxy.tar");
-        cli(home).run("proxy-image", "build", "--offline", "--platform", "linux/amd64", "--to", "tar:" + tar).assertSuccess();
+        String tarName = "orodc-t-image-" + UUID.randomUUID().toString().substring(0, 8) + ":tar";
+        dockerImages.add(tarName);
+        cli(home).run("proxy-image", "build", "--offline", "--platform", "linux/amd64", "--to", "tar:" + tar, "--name", tarName).assertSuccess();
         assertThat(releases.requests()).hasSize(before);
         assertThat(tar).isRegularFile();
         assertThat(tar.resolveSibling("proxy.tar.part")).doesNotExist();
         Shell.Result loaded = Shell.run("docker", "load", "-i", tar.toString()).orFail();
-        dockerImages.add(ImageTarget.DEFAULT_LOCAL_NAME);
-        assertThat(loaded.out()).contains(ImageTarget.DEFAULT_LOCAL_NAME);
-        String idFromTar = Shell.run("docker", "image", "inspect", "-f", "{{.Id}}", ImageTarget.DEFAULT_LOCAL_NAME).orFail().out().strip();
+        assertThat(loaded.out()).contains(tarName);
+        String idFromTar = Shell.run("docker", "image", "inspect", "-f", "{{.Id}}", tarName).orFail().out().strip();
         String idFromEngine = Shell.run("docker", "image", "inspect", "-f", "{{.Id}}", name).orFail().out().strip();
         assertThat(idFromTar).as("offline tar and online engine builds are the same image").isEqualTo(idFromEngine);
     }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "build",
+@Command(name = "build", mixinStandardHelpOptions = true,
         description = "Build the proxy image: every download verified against its published sha256 and cached.",
         footerHeading = "%nExamples:%n",
         footer = {"  orodc proxy-image build                                  into the local Docker engine",

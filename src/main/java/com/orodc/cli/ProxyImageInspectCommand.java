@@ -11,7 +11,7 @@ import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "inspect",
+@Command(name = "inspect", mixinStandardHelpOptions = true,
         description = "Show the platforms of a proxy image in a registry, their digests and component versions.",
         footerHeading = "%nExamples:%n",
         footer = {"  orodc proxy-image inspect ghcr.io/acme/orodc-proxy:1.2.0"})

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 
-@Command(name = "publish",
+@Command(name = "publish", mixinStandardHelpOptions = true,
         description = "Build every platform and push them with a manifest list under --tag and latest.",
         footerHeading = "%nExamples:%n",
         footer = {"  ORODC_REGISTRY_USERNAME=me ORODC_REGISTRY_PASSWORD=... \\",

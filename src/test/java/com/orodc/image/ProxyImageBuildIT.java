@@ -2,6 +2,7 @@ package com.orodc.image;
 
 import com.orodc.testing.CliResult;
 import com.orodc.testing.InProcessCli;
+import com.orodc.testing.PackagedCli;
 import com.orodc.testing.Shell;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -231,6 +232,27 @@ class ProxyImageBuildIT {
         String idFromTar = Shell.run("docker", "image", "inspect", "-f", "{{.Id}}", tarName).orFail().out().strip();
         String idFromEngine = Shell.run("docker", "image", "inspect", "-f", "{{.Id}}", name).orFail().out().strip();
         assertThat(idFromTar).as("offline tar and online engine builds are the same image").isEqualTo(idFromEngine);
+    }
+
+    @Test
+    void thePackagedApplicationPacksTheSameServiceFiles(@TempDir Path home) throws IOException {
+        PackagedCli cli = new PackagedCli(home);
+        cli.env("ORODC_MIRROR", releases.base()).env("ORODC_BASE_IMAGE", base).env("ORODC_SOCKS5_IMAGE", socks5)
+                .env("ORODC_TRAEFIK_VERSION", Upstream.TRAEFIK).env("ORODC_S6_OVERLAY_VERSION", Upstream.S6);
+        Path tar = home.resolve("packaged.tar");
+        cli.run("proxy-image", "build", "--platform", "linux/arm64", "--to", "tar:" + tar).assertSuccess().assertOut("linux/arm64");
+
+        Path unpacked = Files.createDirectories(home.resolve("unpacked"));
+        Shell.run("tar", "-C", unpacked.toString(), "-xf", tar.toString()).orFail();
+        var manifest = new com.fasterxml.jackson.databind.ObjectMapper().readTree(unpacked.resolve("manifest.json").toFile());
+        List<Path> layers = new ArrayList<>();
+        manifest.get(0).path("Layers").forEach(l -> layers.add(unpacked.resolve(l.asText())));
+        ImageTree tree = ImageTree.ofLayers(layers);
+        assertThat(tree.elfMachine(ProxyContainer.TRAEFIK_PATH)).isEqualTo(Platform.ARM64.elfMachine());
+        for (ImageResources.ImageFile f : ImageResources.files()) {
+            assertThat(tree.get(f.target())).as(f.target()).isNotNull();
+            assertThat(tree.get(f.target()).mode()).as(f.target()).isEqualTo(f.mode());
+        }
     }
 
     private ImagePull.Pulled pull(String reference, Platform platform) throws IOException {

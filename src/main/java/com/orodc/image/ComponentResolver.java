@@ -32,7 +32,7 @@ public final class ComponentResolver {
     }
 
     public List<PlatformComponents> resolve(List<Platform> platforms, String traefikVersion) {
-        Set<String> missing = Collections.synchronizedSet(new LinkedHashSet<>());
+        Set<String> missing = new LinkedHashSet<>();
         List<PlatformComponents> result = new ArrayList<>();
         String s6 = inputs.s6OverlayVersion();
         for (Platform p : platforms) {

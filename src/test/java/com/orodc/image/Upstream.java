@@ -7,7 +7,6 @@ import com.orodc.testing.Shell;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -210,13 +209,5 @@ final class Upstream {
 
     static RegistryApi registryApi() {
         return new RegistryApi(new HttpFetcher(Reporter.SILENT), new RegistryCredentials(Map.of(), null), false);
-    }
-
-    static void uncheckedDelete(Path p) {
-        try {
-            Shell.run("rm", "-rf", p.toString());
-        } catch (RuntimeException e) {
-            throw new UncheckedIOException(new IOException(e));
-        }
     }
 }

@@ -52,7 +52,10 @@ public final class ProxyContainer {
                 for (ImageResources.ImageFile f : files) {
                     Path source = staging.resolve(Sha256.of(f.content()));
                     if (!Files.exists(source)) {
-                        Files.write(source, f.content());
+                        // platforms are built side by side: never let one read a half-written file of the other
+                        Path temp = Files.createTempFile(staging, "file", ".part");
+                        Files.write(temp, f.content());
+                        ArtifactCache.moveInto(temp, source);
                     }
                     services.addEntry(source, AbsoluteUnixPath.get(f.target()),
                             FilePermissions.fromOctalString(Integer.toOctalString(f.mode())), FILE_TIME);

@@ -24,6 +24,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
@@ -64,17 +67,28 @@ public final class ProxyImageBuilder {
         String version = ComponentVersions.load().orodc();
         List<ImageResources.ImageFile> files = ImageResources.files();
         Map<String, String> environment = ImageResources.environment();
+        // platforms share nothing but the content-addressed cache: build them side by side
+        ExecutorService pool = Executors.newFixedThreadPool(components.size());
         List<BuildResult.PlatformImage> images = new ArrayList<>();
-        for (PlatformComponents c : components) {
-            TarLayer s6 = S6OverlayLayer.of(List.of(c.s6Noarch().file(), c.s6Arch().file()), cache);
-            Path base = BaseImageTarball.assemble(c.base().config(), c.base().layers(), s6,
-                    "s6-overlay " + c.s6OverlayVersion() + " (" + c.platform().s6Architecture() + ")", cache);
-            JibContainerBuilder builder = ProxyContainer.builder(base, c, files, environment,
-                    ImageLabels.of(c, version, request.source(), request.revision()), cache.derived("files"));
-            reporter.info("building " + c.platform().id());
-            JibContainer built = containerize(builder, containerizer(target, c.platform(), platforms.size() > 1, cache, registry, inputs), target);
-            images.add(new BuildResult.PlatformImage(c.platform(), built.getDigest().toString(), built.getImageId().toString(),
-                    c.traefikVersion(), c.s6OverlayVersion(), c.base().manifestDigest(), c.socks5Image().manifestDigest()));
+        try {
+            List<Future<BuildResult.PlatformImage>> futures = new ArrayList<>();
+            for (PlatformComponents c : components) {
+                futures.add(pool.submit(() -> buildOne(c, target, platforms.size() > 1, cache, registry, inputs, files, environment,
+                        ImageLabels.of(c, version, request.source(), request.revision()))));
+            }
+            for (Future<BuildResult.PlatformImage> f : futures) {
+                images.add(f.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OrodcException(ExitCode.FAILURE, "the image build was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new OrodcException(ExitCode.FAILURE, "building the image failed: " + oneLine(e.getCause()), e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
 
         List<String> tags = new ArrayList<>();
@@ -91,6 +105,19 @@ public final class ProxyImageBuilder {
             }
         }
         return new BuildResult(describe(target), images, listDigest, tags);
+    }
+
+    private BuildResult.PlatformImage buildOne(PlatformComponents c, ImageTarget target, boolean multi, ArtifactCache cache,
+                                               RegistryApi registry, ImageInputs inputs, List<ImageResources.ImageFile> files,
+                                               Map<String, String> environment, Map<String, String> labels) {
+        TarLayer s6 = S6OverlayLayer.of(List.of(c.s6Noarch().file(), c.s6Arch().file()), cache);
+        Path base = BaseImageTarball.assemble(c.base().config(), c.base().layers(), s6,
+                "s6-overlay " + c.s6OverlayVersion() + " (" + c.platform().s6Architecture() + ")", cache);
+        JibContainerBuilder builder = ProxyContainer.builder(base, c, files, environment, labels, cache.derived("files"));
+        reporter.info("building " + c.platform().id());
+        JibContainer built = containerize(builder, containerizer(target, c.platform(), multi, cache, registry, inputs), target);
+        return new BuildResult.PlatformImage(c.platform(), built.getDigest().toString(), built.getImageId().toString(),
+                c.traefikVersion(), c.s6OverlayVersion(), c.base().manifestDigest(), c.socks5Image().manifestDigest());
     }
 
     private Containerizer containerizer(ImageTarget target, Platform platform, boolean multi, ArtifactCache cache,

@@ -14,7 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +35,7 @@ public final class RegistryApi {
     private final HttpFetcher http;
     private final RegistryCredentials credentials;
     private final boolean allowInsecure;
-    private final Map<String, String> authorizations = new HashMap<>();
+    private final Map<String, String> authorizations = new java.util.concurrent.ConcurrentHashMap<>();
     private final ObjectMapper json = new ObjectMapper();
 
     public RegistryApi(HttpFetcher http, RegistryCredentials credentials, boolean allowInsecure) {

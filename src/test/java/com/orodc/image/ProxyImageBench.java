@@ -29,6 +29,7 @@ class ProxyImageBench {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         List<String> images = new ArrayList<>();
         StringBuilder report = new StringBuilder();
+        String loadBefore = loadAverage();
         try (ReleaseServer releases = new ReleaseServer(); TestRegistry registry = new TestRegistry()) {
             Upstream upstream = new Upstream(work).makeReleases();
             upstream.serveOn(releases);
@@ -82,7 +83,8 @@ class ProxyImageBench {
                     .append(Shell.run("docker", "version", "--format", "{{.Server.Version}}").out().strip())
                     .append(". Inputs served from 127.0.0.1 (release server and registry); busybox stands in for the binaries.\n")
                     .append("orodc runs as the packaged application (JVM start included). Warm figures: median of ")
-                    .append(WARM_RUNS).append(" runs.\n\n");
+                    .append(WARM_RUNS).append(" runs. Load average before/after: ").append(loadBefore).append(" / ")
+                    .append(loadAverage()).append(" (other work shares the machine: times are indicative).\n\n");
             report.append("| build | platforms | time (s) |\n|---|---|---|\n");
             row(report, "orodc, cold cache, to registry + manifest list", "amd64 + arm64", cold);
             row(report, "orodc, warm cache, to registry + manifest list", "amd64 + arm64", median(warm));
@@ -112,6 +114,14 @@ class ProxyImageBench {
         Files.createDirectories(out.getParent());
         Files.writeString(out, report.toString());
         System.out.println(report);
+    }
+
+    private static String loadAverage() {
+        try {
+            return String.join(" ", List.of(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3));
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static List<String> plus(List<String> list, String item) {

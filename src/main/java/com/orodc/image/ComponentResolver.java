@@ -58,9 +58,17 @@ public final class ComponentResolver {
         return result;
     }
 
+    /** A file taken out of archives; remembered by the archives' sums so a warm build skips the unpacking. */
     private Path binary(List<Path> archives, String name, String from) {
+        StringBuilder key = new StringBuilder("file /" + name + " of");
+        archives.forEach(a -> key.append(' ').append(a.getFileName()));
+        var known = cache.ref(key.toString());
+        if (known.isPresent()) {
+            return cache.blob(known.get()).orElseThrow();
+        }
         String sum = TarArchives.extractFile(archives, name, cache).orElseThrow(() -> new OrodcException(ExitCode.FAILURE,
                 from + " has no file /" + name + "; check the version or image"));
+        cache.ref(key.toString(), sum);
         return cache.blob(sum).orElseThrow();
     }
 

@@ -61,9 +61,11 @@ public final class ProxyImageBuilder {
         RegistryApi registry = new RegistryApi(http, new RegistryCredentials(request.environment(), pushRegistry),
                 inputs.allowInsecureRegistries());
 
+        long start = System.nanoTime();
         String traefik = new TraefikVersion(cache, http, inputs.releasesApi(), inputs.offline(), reporter).resolve(inputs.traefikVersion());
         List<PlatformComponents> components = new ComponentResolver(inputs, cache, http, registry, reporter).resolve(platforms, traefik);
 
+        reporter.debug("inputs resolved and verified in " + (System.nanoTime() - start) / 1_000_000 + " ms");
         String version = ComponentVersions.load().orodc();
         List<ImageResources.ImageFile> files = ImageResources.files();
         Map<String, String> environment = ImageResources.environment();
@@ -115,7 +117,9 @@ public final class ProxyImageBuilder {
                 "s6-overlay " + c.s6OverlayVersion() + " (" + c.platform().s6Architecture() + ")", cache);
         JibContainerBuilder builder = ProxyContainer.builder(base, c, files, environment, labels, cache.derived("files"));
         reporter.info("building " + c.platform().id());
+        long start = System.nanoTime();
         JibContainer built = containerize(builder, containerizer(target, c.platform(), multi, cache, registry, inputs), target);
+        reporter.debug(c.platform().id() + " built by jib in " + (System.nanoTime() - start) / 1_000_000 + " ms");
         return new BuildResult.PlatformImage(c.platform(), built.getDigest().toString(), built.getImageId().toString(),
                 c.traefikVersion(), c.s6OverlayVersion(), c.base().manifestDigest(), c.socks5Image().manifestDigest());
     }

@@ -45,6 +45,14 @@ class ProxyImageBench {
                     .env("ORODC_TRAEFIK_VERSION", Upstream.TRAEFIK).env("ORODC_S6_OVERLAY_VERSION", Upstream.S6);
             String target = registry.host() + "/orodc-t-image/proxy:";
 
+            if (Boolean.getBoolean("orodc.bench.trace")) {
+                cli.run("proxy-image", "build", "--to", target + "trace0").assertSuccess();
+                long t0 = System.nanoTime();
+                var traced = cli.run("proxy-image", "build", "--verbose", "--to", target + "trace1");
+                System.out.println("TRACE total " + (System.nanoTime() - t0) / 1_000_000 + " ms\n" + traced.err().lines()
+                        .filter(l -> l.contains(" in ") || l.startsWith("building") || l.startsWith("resolving")).reduce("", (a, b) -> a + b + "\n"));
+                return;
+            }
             double cold = time(() -> cli.run("proxy-image", "build", "--to", target + "cold").assertSuccess());
             List<Double> warm = new ArrayList<>();
             for (int i = 0; i < WARM_RUNS; i++) {

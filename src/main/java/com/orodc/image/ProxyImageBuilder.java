@@ -4,6 +4,7 @@ import com.google.cloud.tools.jib.api.CacheDirectoryCreationException;
 import com.google.cloud.tools.jib.api.Containerizer;
 import com.google.cloud.tools.jib.api.Credential;
 import com.google.cloud.tools.jib.api.DockerDaemonImage;
+import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
 import com.google.cloud.tools.jib.api.JibContainer;
 import com.google.cloud.tools.jib.api.JibContainerBuilder;
@@ -12,6 +13,7 @@ import com.google.cloud.tools.jib.api.RegistryException;
 import com.google.cloud.tools.jib.api.RegistryImage;
 import com.google.cloud.tools.jib.api.TarImage;
 import com.google.cloud.tools.jib.event.events.ProgressEvent;
+import com.google.cloud.tools.jib.frontend.CredentialRetrieverFactory;
 import com.orodc.core.ComponentVersions;
 import com.orodc.core.ExitCode;
 import com.orodc.core.OrodcException;
@@ -136,8 +138,12 @@ public final class ProxyImageBuilder {
                 ImageLocation location = ((ImageTarget.Registry) target).location();
                 // with several platforms each image gets its own tag; the list takes the requested one
                 String tag = multi ? location.tag() + "-" + platform.architecture() : location.tag();
-                RegistryImage image = RegistryImage.named(location.registry() + "/" + location.repository() + ":" + tag)
-                        .addCredentialRetriever(() -> registryCredential(registry, location));
+                ImageReference reference = ImageReference.parse(location.registry() + "/" + location.repository() + ":" + tag);
+                // ours first (variables, auths); then docker's credential helpers (credsStore, credHelpers) through jib
+                RegistryImage image = RegistryImage.named(reference)
+                        .addCredentialRetriever(() -> registryCredential(registry, location))
+                        .addCredentialRetriever(CredentialRetrieverFactory.forImage(reference, this::log)
+                                .dockerConfig(registry.credentials().dockerConfig()));
                 c = Containerizer.to(image).setAllowInsecureRegistries(location.isLocalhost() || inputs.allowInsecureRegistries());
             }
             return c.setToolName("orodc")

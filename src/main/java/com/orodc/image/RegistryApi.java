@@ -176,8 +176,12 @@ public final class RegistryApi {
         try (InputStream in = r.body()) {
             byte[] bytes = in.readAllBytes();
             if (r.statusCode() != 200) {
-                throw new OrodcException(ExitCode.FAILURE, "cannot fetch " + what + ": HTTP " + r.statusCode()
-                        + (r.statusCode() == 404 ? "; check the name and tag" : ""));
+                String hint = switch (r.statusCode()) {
+                    case 404 -> "; check the name and tag";
+                    case 401, 403 -> "; log in with docker login or set " + RegistryCredentials.USER_VARIABLE + "/" + RegistryCredentials.PASSWORD_VARIABLE;
+                    default -> "";
+                };
+                throw new OrodcException(ExitCode.FAILURE, "cannot fetch " + what + ": HTTP " + r.statusCode() + hint);
             }
             return bytes;
         } catch (IOException e) {

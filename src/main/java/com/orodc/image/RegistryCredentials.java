@@ -37,6 +37,10 @@ public final class RegistryCredentials {
         this.pushRegistry = pushRegistry;
     }
 
+    public Path dockerConfig() {
+        return dockerConfig;
+    }
+
     public Optional<Credential> forRegistry(String registry) {
         String user = environment.get(USER_VARIABLE);
         String pass = environment.get(PASSWORD_VARIABLE);

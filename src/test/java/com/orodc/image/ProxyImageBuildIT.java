@@ -172,6 +172,26 @@ class ProxyImageBuildIT {
     }
 
     @Test
+    void publishPushesTheVersionTagAndLatestAndInspectShowsWhatIsInside(@TempDir Path home) {
+        String repository = registry.host() + "/orodc-t-image/published";
+        CliResult r = cli(home).run("proxy-image", "publish", "--to", repository, "--tag", "1.2.0",
+                "--label-source", "https://example.com/orodc", "--label-revision", "abc123").assertSuccess();
+        String digest = listDigest(r);
+        assertThat(r.out()).contains("tags: 1.2.0, latest");
+        RegistryApi api = Upstream.registryApi();
+        ImageLocation location = ImageLocation.parse(repository + ":1.2.0");
+        assertThat(api.manifest(location, "1.2.0").digest()).isEqualTo(digest);
+        assertThat(api.manifest(location, "latest").digest()).isEqualTo(digest);
+
+        CliResult inspect = cli(home).run("proxy-image", "inspect", repository + ":latest").assertSuccess();
+        assertThat(inspect.out()).contains(digest, "linux/amd64", "linux/arm64", "entrypoint /init",
+                "traefik.version", Upstream.TRAEFIK, "s6-overlay.version", Upstream.S6, "socks5.digest");
+        ImagePull.Pulled amd64 = new ImagePull(api, new ArtifactCache(home.resolve("pull")), false, null).pull(repository + ":1.2.0", Platform.AMD64);
+        assertThat(new String(amd64.config())).contains("\"org.opencontainers.image.source\":\"https://example.com/orodc\"",
+                "\"org.opencontainers.image.revision\":\"abc123\"");
+    }
+
+    @Test
     void aTamperedChecksumStopsTheBuildAndPushesNothing(@TempDir Path home) {
         try (ReleaseServer tampered = new ReleaseServer()) {
             upstream.serveOn(tampered);

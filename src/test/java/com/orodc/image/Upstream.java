@@ -63,7 +63,7 @@ final class Upstream {
             Path pkg = Files.createDirectories(root.resolve("package/admin/s6-overlay-" + S6 + "/command"));
             script(pkg.resolve("init"), "#!/bin/sh\nexec /package/admin/s6-overlay/command/stage0 \"$@\"\n", "rwxr-xr-x");
             script(pkg.resolve("with-contenv"), "#!/bin/sh\nexec \"$@\"\n", "rwxr-xr-x");
-            script(pkg.resolve("private-helper"), "#!/bin/sh\n", "rwx------");
+            script(pkg.resolve("private-stage"), "#!/bin/sh\n", "rwx------");
             Files.createLink(pkg.resolve("stage0"), pkg.resolve("init"));
             Path etc = Files.createDirectories(root.resolve("package/admin/s6-overlay-" + S6 + "/etc/s6-rc/sources/base"));
             script(etc.resolve("type"), "bundle\n", "rw-r--r--");

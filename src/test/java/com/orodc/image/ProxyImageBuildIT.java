@@ -174,8 +174,9 @@ class ProxyImageBuildIT {
     @Test
     void publishPushesTheVersionTagAndLatestAndInspectShowsWhatIsInside(@TempDir Path home) {
         String repository = registry.host() + "/orodc-t-image/published";
-        CliResult r = cli(home).run("proxy-image", "publish", "--to", repository, "--tag", "1.2.0",
+        CliResult r = cli(home).run("proxy-image", "publish", "--to", repository, "--tag", "1.2.0", "--traefik-version", "latest",
                 "--label-source", "https://example.com/orodc", "--label-revision", "abc123").assertSuccess();
+        r.assertErr("traefik latest is " + Upstream.TRAEFIK);
         String digest = listDigest(r);
         assertThat(r.out()).contains("tags: 1.2.0, latest");
         RegistryApi api = Upstream.registryApi();

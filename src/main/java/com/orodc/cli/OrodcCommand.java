@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
                 ProxySocks5TestCommand.class,
                 ProxyCommand.class,
                 ExportProxyCertCommand.class,
+                ProxyImageCommand.class,
         },
         footerHeading = "%nExamples:%n",
         footer = {

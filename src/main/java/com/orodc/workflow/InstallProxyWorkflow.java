@@ -61,7 +61,7 @@ public final class InstallProxyWorkflow {
         }
         OrodcConfig config = request.autoPorts() ? freePorts(request.config(), existing) : request.config();
 
-        String image = new ProxyImageChoice(engine, reporter).resolve(config, request.build(), request.pull());
+        String image = new ProxyImageChoice(engine, request.environment(), java.nio.file.Path.of("").toAbsolutePath(), reporter).resolve(config, request.build(), request.pull());
         ProxyFiles.Prepared files = new ProxyFiles(request.home(), request.environment(), reporter)
                 .prepare(config, legacyCa(request, image));
         if (containers.ensureNetwork(ProxySpecs.NETWORK)) {

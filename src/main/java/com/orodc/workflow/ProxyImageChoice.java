@@ -10,6 +10,11 @@ import com.orodc.core.OrodcConfig;
 import com.orodc.core.OrodcException;
 import com.orodc.core.Reporter;
 import com.orodc.docker.DockerEngine;
+import com.orodc.image.ImageTarget;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 import java.util.concurrent.TimeUnit;
 
@@ -18,13 +23,17 @@ import java.util.concurrent.TimeUnit;
  * otherwise the locally built one, built when missing or when --build asks.
  */
 final class ProxyImageChoice {
-    static final String LOCAL_REPOSITORY = "orodc-proxy";
 
     private final DockerEngine engine;
     private final Reporter reporter;
 
-    ProxyImageChoice(DockerEngine engine, Reporter reporter) {
+    private final Map<String, String> environment;
+    private final Path workingDirectory;
+
+    ProxyImageChoice(DockerEngine engine, Map<String, String> environment, Path workingDirectory, Reporter reporter) {
         this.engine = engine;
+        this.environment = environment;
+        this.workingDirectory = workingDirectory;
         this.reporter = reporter;
     }
 
@@ -42,10 +51,12 @@ final class ProxyImageChoice {
             pull(published);
             return published;
         }
-        String local = LOCAL_REPOSITORY + ":" + versions.orodc();
+        String local = ImageTarget.DEFAULT_LOCAL_NAME;
         if (build || !present(local)) {
-            throw new OrodcException(ExitCode.FAILURE, "no proxy image " + local
-                    + " yet: build it with 'orodc proxy-image build --to docker', or set ORODC_PROXY_IMAGE to an image");
+            reporter.info(build ? "Building the proxy image " + local : "No proxy image " + local + " yet: building it");
+            new ProxyImageBuild(reporter, () -> engine.client()).run(new ProxyImageBuild.Request(
+                    new ProxyImageBuild.Inputs(null, null, null, null, null, null, null, false, false),
+                    List.of(), "docker:" + local, null, List.of(), null, null, environment, workingDirectory));
         }
         return local;
     }

@@ -1,0 +1,49 @@
+package com.orodc.cli;
+
+import com.orodc.workflow.ProxyImageBuild;
+import com.orodc.workflow.ProxyImagePublish;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "publish", mixinStandardHelpOptions = true,
+        description = "Build every platform and push them with a manifest list under --tag and latest.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  ORODC_REGISTRY_USERNAME=me ORODC_REGISTRY_PASSWORD=... \\",
+                "    orodc proxy-image publish --to ghcr.io/acme/orodc-proxy --tag 1.2.0"})
+class ProxyImagePublishCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ProxyImageInputOptions options;
+
+    @Option(names = "--to", required = true, paramLabel = "REGISTRY/REPO", description = "Repository to push to, without a tag.")
+    String repository;
+
+    @Option(names = "--tag", required = true, paramLabel = "TAG", description = "Version tag; latest is pushed too.")
+    String tag;
+
+    @Option(names = "--no-latest", description = "Do not move the latest tag.")
+    boolean noLatest;
+
+    @Option(names = "--label-source", paramLabel = "URL", description = "org.opencontainers.image.source label.")
+    String source;
+
+    @Option(names = "--label-revision", paramLabel = "SHA", description = "org.opencontainers.image.revision label.")
+    String revision;
+
+    @Override
+    public Integer call() {
+        RunContext context = Commands.context(spec);
+        ProxyImageBuild.Result result = new ProxyImagePublish(Commands.reporter(spec), Commands.context(spec).environment()).run(new ProxyImagePublish.Request(
+                options.inputs(), options.platforms, repository, tag, !noLatest, source, revision,
+                context.environment(), context.workingDirectory()));
+        ProxyImageResultPrinter.print(spec.commandLine().getOut(), result);
+        return 0;
+    }
+}

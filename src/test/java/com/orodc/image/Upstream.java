@@ -1,0 +1,213 @@
+package com.orodc.image;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.orodc.core.Reporter;
+import com.orodc.testing.Shell;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Release assets and images shaped like the real upstream ones, made here: the "traefik", "socks5"
+ * and s6 binaries are busybox builds of the right architecture, so their ELF machine is real.
+ */
+final class Upstream {
+    static final String TRAEFIK = "3.6.1";
+    static final String S6 = "3.2.1.0";
+    static final String FIXTURES_SCRIPT = ".ci/arm64-fixtures";
+
+    final Path work;
+    final Map<Platform, Path> s6ArchTarballs = new EnumMap<>(Platform.class);
+    Path s6NoarchTarball;
+    final Map<String, byte[]> releaseFiles = new java.util.LinkedHashMap<>();
+
+    Upstream(Path work) {
+        this.work = work;
+    }
+
+    static Path busybox(Platform platform) {
+        Path p = platform == Platform.AMD64 ? Path.of("/bin/busybox")
+                : Path.of(System.getenv().getOrDefault("ORODC_TEST_FIXTURES", "/var/cache/orodc-test"), "arm64", "busybox");
+        if (!Files.isRegularFile(p)) {
+            throw new AssertionError("missing test fixture " + p + ": run " + FIXTURES_SCRIPT
+                    + (platform == Platform.AMD64 ? " and install busybox-static (.ci/install-deps test)" : ""));
+        }
+        return p;
+    }
+
+    /** Traefik and s6-overlay release files for both platforms, with published sums. */
+    Upstream makeReleases() throws IOException {
+        StringBuilder checksums = new StringBuilder();
+        for (Platform p : Platform.values()) {
+            Path dir = Files.createDirectories(work.resolve("traefik-" + p.architecture()));
+            Files.copy(busybox(p), dir.resolve("traefik"));
+            Files.writeString(dir.resolve("LICENSE.md"), "license\n");
+            Files.writeString(dir.resolve("CHANGELOG.md"), "changes\n");
+            Path tgz = work.resolve(ReleaseAsset.traefik(TRAEFIK, p).fileName());
+            Shell.run("tar", "-C", dir.toString(), "-czf", tgz.toString(), "traefik", "LICENSE.md", "CHANGELOG.md").orFail();
+            release(ReleaseAsset.traefik(TRAEFIK, p), tgz);
+            checksums.append(Sha256.of(tgz)).append("  ").append(tgz.getFileName()).append('\n');
+        }
+        checksums.append(Sha256.of("other".getBytes())).append("  traefik_v").append(TRAEFIK).append("_windows_amd64.zip\n");
+        releaseFiles.put("/" + ReleaseAsset.traefikChecksums(TRAEFIK).path(), checksums.toString().getBytes());
+
+        s6NoarchTarball = s6Tarball("noarch", root -> {
+            Path pkg = Files.createDirectories(root.resolve("package/admin/s6-overlay-" + S6 + "/command"));
+            script(pkg.resolve("init"), "#!/bin/sh\nexec /package/admin/s6-overlay/command/stage0 \"$@\"\n", "rwxr-xr-x");
+            script(pkg.resolve("with-contenv"), "#!/bin/sh\nexec \"$@\"\n", "rwxr-xr-x");
+            script(pkg.resolve("private-stage"), "#!/bin/sh\n", "rwx------");
+            Files.createLink(pkg.resolve("stage0"), pkg.resolve("init"));
+            Path etc = Files.createDirectories(root.resolve("package/admin/s6-overlay-" + S6 + "/etc/s6-rc/sources/base"));
+            script(etc.resolve("type"), "bundle\n", "rw-r--r--");
+            Files.setPosixFilePermissions(etc, PosixFilePermissions.fromString("rwxr-x---"));
+            Files.createSymbolicLink(root.resolve("package/admin/s6-overlay"), Path.of("s6-overlay-" + S6));
+            Files.createDirectories(root.resolve("command"));
+            Files.createSymbolicLink(root.resolve("command/with-contenv"), Path.of("../package/admin/s6-overlay/command/with-contenv"));
+            Files.createSymbolicLink(root.resolve("init"), Path.of("/package/admin/s6-overlay/command/init"));
+            Files.createDirectories(root.resolve("etc/s6-overlay/s6-rc.d/user/contents.d"));
+        });
+        release(ReleaseAsset.s6Noarch(S6), s6NoarchTarball);
+        for (Platform p : Platform.values()) {
+            Path t = s6Tarball(p.s6Architecture(), root -> {
+                Path cmd = Files.createDirectories(root.resolve("package/admin/s6-2.13.1.0/command"));
+                Files.copy(busybox(p), cmd.resolve("s6-svscan"));
+                Files.setPosixFilePermissions(cmd.resolve("s6-svscan"), PosixFilePermissions.fromString("rwxr-xr-x"));
+                Files.createSymbolicLink(root.resolve("package/admin/s6"), Path.of("s6-2.13.1.0"));
+                Files.createDirectories(root.resolve("command"));
+                Files.createSymbolicLink(root.resolve("command/s6-svscan"), Path.of("../package/admin/s6/command/s6-svscan"));
+            });
+            s6ArchTarballs.put(p, t);
+            release(ReleaseAsset.s6Arch(S6, p), t);
+        }
+        releaseFiles.put("/api/repos/traefik/traefik/releases", """
+                [{"tag_name":"v3.7.0-rc.1","prerelease":true,"draft":false},
+                 {"tag_name":"v3.6.1","prerelease":false,"draft":false},
+                 {"tag_name":"v2.11.30","prerelease":false,"draft":false},
+                 {"tag_name":"v3.5.4","prerelease":false,"draft":false}]""".getBytes());
+        return this;
+    }
+
+    void serveOn(ReleaseServer server) {
+        releaseFiles.forEach(server::put);
+    }
+
+    private void release(ReleaseAsset asset, Path file) throws IOException {
+        releaseFiles.put("/" + asset.path(), Files.readAllBytes(file));
+        if (asset.project().contains("s6-overlay")) {
+            releaseFiles.put("/" + asset.sha256File().path(), (Sha256.of(file) + "  " + asset.fileName() + "\n").getBytes());
+        }
+    }
+
+    interface TreeWriter {
+        void write(Path root) throws IOException;
+    }
+
+    private Path s6Tarball(String name, TreeWriter writer) throws IOException {
+        Path root = Files.createDirectories(work.resolve("s6-" + name));
+        writer.write(root);
+        Path tarball = work.resolve("s6-overlay-" + name + ".tar.xz");
+        Shell.run("tar", "--owner=0", "--group=0", "--numeric-owner", "-C", root.toString(), "-cJf", tarball.toString(), ".").orFail();
+        return tarball;
+    }
+
+    private static void script(Path p, String content, String mode) throws IOException {
+        Files.writeString(p, content);
+        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(mode));
+    }
+
+    /** A two-platform base: busybox with its applet links, shaped like Alpine's top folders. */
+    void pushBase(RegistryApi api, ImageLocation location) throws IOException {
+        String applets = Shell.run("/bin/busybox", "--list").orFail().out();
+        pushIndex(api, location, p -> {
+            Path root = Files.createDirectories(work.resolve("base-" + p.architecture()));
+            Path bin = Files.createDirectories(root.resolve("bin"));
+            Files.copy(busybox(p), bin.resolve("busybox"));
+            Files.setPosixFilePermissions(bin.resolve("busybox"), PosixFilePermissions.fromString("rwxr-xr-x"));
+            for (String applet : applets.split("\\s+")) {
+                if (!applet.isBlank() && !applet.equals("busybox")) {
+                    Files.createSymbolicLink(bin.resolve(applet), Path.of("busybox"));
+                }
+            }
+            Files.createDirectories(root.resolve("etc"));
+            Files.writeString(root.resolve("etc/nsswitch.conf"), "hosts: files dns\n");
+            Files.createDirectories(root.resolve("lib"));
+            Files.createDirectories(root.resolve("run"));
+            Files.createDirectories(root.resolve("var"));
+            Files.createSymbolicLink(root.resolve("var/run"), Path.of("/run"));
+            Files.createDirectories(root.resolve("tmp"));
+            Files.setPosixFilePermissions(root.resolve("tmp"), PosixFilePermissions.fromString("rwxrwxrwx"));
+            return root;
+        }, List.of("/bin/sh"), null);
+    }
+
+    /** The SOCKS5 stand-in: nothing but a {@code /socks5} binary per platform. */
+    void pushSocks5(RegistryApi api, ImageLocation location) throws IOException {
+        pushIndex(api, location, p -> {
+            Path root = Files.createDirectories(work.resolve("socks5-" + p.architecture()));
+            Files.copy(busybox(p), root.resolve("socks5"));
+            Files.setPosixFilePermissions(root.resolve("socks5"), PosixFilePermissions.fromString("rwxr-xr-x"));
+            return root;
+        }, null, List.of("/socks5"));
+    }
+
+    interface RootWriter {
+        Path write(Platform p) throws IOException;
+    }
+
+    private void pushIndex(RegistryApi api, ImageLocation location, RootWriter writer, List<String> cmd, List<String> entrypoint)
+            throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode index = json.createObjectNode();
+        index.put("schemaVersion", 2);
+        index.put("mediaType", RegistryApi.DOCKER_LIST);
+        var manifests = index.putArray("manifests");
+        for (Platform p : Platform.values()) {
+            Path root = writer.write(p);
+            Path layer = work.resolve(location.repository().replace('/', '_') + "-" + p.architecture() + ".tar.gz");
+            Shell.run("tar", "--owner=0", "--group=0", "--numeric-owner", "-C", root.toString(), "-czf", layer.toString(), ".").orFail();
+            byte[] layerBytes = Files.readAllBytes(layer);
+            String layerDigest = api.putBlob(location, layerBytes);
+            String diffId;
+            try (InputStream in = new GZIPInputStream(Files.newInputStream(layer))) {
+                diffId = "sha256:" + Sha256.of(in.readAllBytes());
+            }
+            ObjectNode config = json.createObjectNode();
+            config.put("architecture", p.architecture()).put("os", "linux");
+            ObjectNode c = config.putObject("config");
+            c.putArray("Env").add("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+            if (cmd != null) {
+                cmd.forEach(c.putArray("Cmd")::add);
+            }
+            if (entrypoint != null) {
+                entrypoint.forEach(c.putArray("Entrypoint")::add);
+            }
+            config.putObject("rootfs").put("type", "layers").putArray("diff_ids").add(diffId);
+            config.putArray("history").addObject().put("created", "2025-01-01T00:00:00Z").put("created_by", "test fixture");
+            byte[] configBytes = json.writeValueAsBytes(config);
+            String configDigest = api.putBlob(location, configBytes);
+            ObjectNode manifest = json.createObjectNode();
+            manifest.put("schemaVersion", 2).put("mediaType", RegistryApi.DOCKER_MANIFEST);
+            manifest.putObject("config").put("mediaType", "application/vnd.docker.container.image.v1+json")
+                    .put("size", configBytes.length).put("digest", configDigest);
+            manifest.putArray("layers").addObject().put("mediaType", "application/vnd.docker.image.rootfs.diff.tar.gzip")
+                    .put("size", layerBytes.length).put("digest", layerDigest);
+            byte[] manifestBytes = json.writeValueAsBytes(manifest);
+            String digest = api.putManifest(location, location.tag() + "-" + p.architecture(), RegistryApi.DOCKER_MANIFEST, manifestBytes);
+            manifests.addObject().put("mediaType", RegistryApi.DOCKER_MANIFEST).put("size", manifestBytes.length).put("digest", digest)
+                    .putObject("platform").put("architecture", p.architecture()).put("os", "linux");
+        }
+        api.putManifest(location, location.tag(), RegistryApi.DOCKER_LIST, json.writeValueAsBytes(index));
+    }
+
+    static RegistryApi registryApi() {
+        return new RegistryApi(new HttpFetcher(Reporter.SILENT), new RegistryCredentials(Map.of(), null), false);
+    }
+}

@@ -14,7 +14,8 @@ final class Commands {
     }
 
     static Reporter reporter(CommandSpec spec) {
-        return new CliReporter(spec.commandLine().getErr(), isVerbose(spec.root().commandLine().getParseResult()));
+        boolean terminal = System.console() != null && !"dumb".equals(context(spec).environment().get("TERM"));
+        return new CliReporter(spec.commandLine().getErr(), isVerbose(spec.root().commandLine().getParseResult()), terminal);
     }
 
     static boolean isVerbose(ParseResult result) {

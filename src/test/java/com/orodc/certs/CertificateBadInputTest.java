@@ -9,7 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPairGenerator;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +17,6 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Every bad input is refused with one line and an exit code, and the certificate directory is left exactly
@@ -137,23 +135,7 @@ class CertificateBadInputTest {
         refusedRun(ExitCode.IO, "cannot read " + files.leafCert() + ": ");
     }
 
-    @Test
-    void anUnreadableFileByPermissions() throws Exception {
-        assumeTrue(!"root".equals(System.getProperty("user.name")), "root reads every file");
-        Files.setPosixFilePermissions(files.leafKey(), PosixFilePermissions.fromString("---------"));
-        refusedRun(ExitCode.IO, "cannot read " + files.leafKey() + ": permission denied");
-    }
 
-    @Test
-    void anUnreadableDirectory() throws Exception {
-        assumeTrue(!"root".equals(System.getProperty("user.name")), "root reads every directory");
-        Files.setPosixFilePermissions(files.dir(), PosixFilePermissions.fromString("-wx------"));
-        try {
-            refusedRun(ExitCode.IO, "cannot read " + files.dir() + ": permission denied");
-        } finally {
-            Files.setPosixFilePermissions(files.dir(), PosixFilePermissions.fromString("rwx------"));
-        }
-    }
 
     @Test
     void aDirectoryThatCannotBeCreated() throws Exception {
@@ -163,17 +145,6 @@ class CertificateBadInputTest {
         refusedRun(ExitCode.IO, "cannot create " + files.dir());
     }
 
-    @Test
-    void aDirectoryThatCannotBeWritten() throws Exception {
-        assumeTrue(!"root".equals(System.getProperty("user.name")), "root writes everywhere");
-        Files.delete(files.leafCert());
-        Files.setPosixFilePermissions(files.dir(), PosixFilePermissions.fromString("r-x------"));
-        try {
-            refusedRun(ExitCode.IO, "cannot write in " + files.dir() + ": permission denied");
-        } finally {
-            Files.setPosixFilePermissions(files.dir(), PosixFilePermissions.fromString("rwx------"));
-        }
-    }
 
     @Test
     void adoptingACertificateThatIsNotACa() throws Exception {

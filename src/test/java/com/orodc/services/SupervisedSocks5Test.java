@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The socks5 service under a real s6-supervise (Debian's s6, the same supervisor s6-overlay runs):
@@ -30,7 +29,8 @@ class SupervisedSocks5Test {
 
     @BeforeEach
     void serviceDirectory() throws IOException {
-        assumeTrue(Shell.available("s6-supervise") && Shell.available("s6-svstat"), "s6 (Debian package) is not installed");
+        assertThat(Shell.available("s6-supervise") && Shell.available("s6-svstat"))
+                .as("s6 (Debian package) is needed: run .ci/install-deps test").isTrue();
         service = Files.createDirectories(work.resolve("socks5"));
         starts = work.resolve("starts");
         Path bin = work.resolve("bin");

@@ -21,6 +21,7 @@ import java.util.Map;
  */
 public final class DockerEngine implements AutoCloseable {
     public static final Path SYSTEM_SOCKET = Path.of("/var/run/docker.sock");
+    private static final int PROBE_TIMEOUT_MILLIS = 5000;
 
     private final DockerEndpoint endpoint;
     private final DockerClient client;
@@ -52,7 +53,11 @@ public final class DockerEngine implements AutoCloseable {
     }
 
     static boolean answers(URI uri, Map<String, String> env) {
-        try (DockerClient probe = client(uri, env, Duration.ofSeconds(5))) {
+        boolean tls = "1".equals(env.get("DOCKER_TLS_VERIFY"));
+        if (!tls && (uri.getScheme().equals("unix") || uri.getScheme().equals("tcp"))) {
+            return EnginePing.answers(uri, PROBE_TIMEOUT_MILLIS);
+        }
+        try (DockerClient probe = client(uri, env, Duration.ofMillis(PROBE_TIMEOUT_MILLIS))) {
             probe.pingCmd().exec();
             return true;
         } catch (RuntimeException | IOException e) {

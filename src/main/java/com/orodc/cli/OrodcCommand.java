@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
         description = "Local HTTPS, /etc/hosts sync and SOCKS5 for Docker web projects (*.docker.local).",
         subcommands = {
                 ConfigCommand.class,
+                ProxyDnsSyncCommand.class,
         },
         footerHeading = "%nExamples:%n",
         footer = {

@@ -1,0 +1,20 @@
+package com.orodc.workflow;
+
+import com.github.dockerjava.api.DockerClient;
+import com.orodc.docker.RunningContainer;
+
+import java.util.List;
+import java.util.SortedSet;
+
+/** A place the synced names are written to. */
+interface HostsSyncSink {
+    String describe();
+
+    /** Brings the sink up to {@code names}; true when something was written. */
+    boolean apply(SortedSet<String> names, List<RunningContainer> running, DockerClient docker);
+
+    /** Removes what {@link #apply} wrote; true when something was removed. */
+    default boolean clear(List<RunningContainer> running, DockerClient docker) {
+        return false;
+    }
+}

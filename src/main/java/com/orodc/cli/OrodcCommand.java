@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 ConfigCommand.class,
                 ProxyDnsSyncCommand.class,
+                ProxyDnsSetupCommand.class,
         },
         footerHeading = "%nExamples:%n",
         footer = {

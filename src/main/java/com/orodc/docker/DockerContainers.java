@@ -15,9 +15,9 @@ import java.util.function.Consumer;
 
 /** Running containers with their labels, and the stream of their lifecycle events. */
 public final class DockerContainers {
-    /** The events after which the set of names may differ. */
+    /** The events after which the set of names may differ, and {@code create}, which announces a start. */
     public static final List<String> LIFECYCLE_ACTIONS =
-            List.of("start", "die", "stop", "kill", "destroy", "rename", "pause", "unpause");
+            List.of("create", "start", "die", "stop", "kill", "destroy", "rename", "pause", "unpause");
 
     private final DockerClient client;
 

@@ -45,7 +45,8 @@ public final class HostsSync implements AutoCloseable {
     private volatile boolean closed;
     private volatile Thread runner;
     private boolean streamEnded; // guarded by signal
-    private SortedMap<String, String> current = new TreeMap<>();
+    private final HostsFileWriter hostsFile;
+    private SortedMap<String, String> current;
 
     public HostsSync(HostsSyncRequest request, Reporter reporter) {
         this(request, () -> DockerConnector.connect(request.environment()), reporter);
@@ -57,7 +58,8 @@ public final class HostsSync implements AutoCloseable {
         this.reporter = reporter;
         this.namesOfContainers = new HostsSyncNames(AllowedNames.under(request.suffixes()), reporter);
         this.schedule = new HostsSyncSchedule(request.timing());
-        sinks.add(new HostsSyncFileSink(new HostsFileWriter(request.hostsFile(), request.lockFile(), reporter), request.ipv4Only()));
+        this.hostsFile = new HostsFileWriter(request.hostsFile(), request.lockFile(), reporter);
+        sinks.add(new HostsSyncFileSink(hostsFile, request.ipv4Only()));
         request.proxyContainer().ifPresent(name -> sinks.add(new HostsSyncProxySink(name)));
     }
 
@@ -175,9 +177,13 @@ public final class HostsSync implements AutoCloseable {
     }
 
     private void onEvent(ContainerEvent event) {
-        events.incrementAndGet();
         synchronized (signal) {
-            schedule.event(System.nanoTime());
+            if (event.action().equals("create")) {
+                schedule.created(event.id(), System.nanoTime());
+                return;
+            }
+            events.incrementAndGet();
+            schedule.event(event.id(), event.action(), System.nanoTime());
             signal.notifyAll();
         }
     }
@@ -199,7 +205,7 @@ public final class HostsSync implements AutoCloseable {
                 long due = schedule.dueAt();
                 long now = System.nanoTime();
                 if (due != HostsSyncSchedule.NONE && due <= now) {
-                    schedule.take();
+                    schedule.take(now);
                     return true;
                 }
                 long waitMillis = due == HostsSyncSchedule.NONE ? 60_000 : (due - now + 999_999) / 1_000_000;
@@ -218,6 +224,9 @@ public final class HostsSync implements AutoCloseable {
         List<RunningContainer> running = new DockerContainers(client).running();
         SortedMap<String, String> desired = namesOfContainers.of(running);
         reconciles.incrementAndGet();
+        if (current == null) {
+            current = namesAlreadyInFile();
+        }
         for (Map.Entry<String, String> e : desired.entrySet()) {
             if (!current.containsKey(e.getKey())) {
                 reporter.info("+ " + e.getKey() + " (" + e.getValue() + ")");
@@ -252,6 +261,17 @@ public final class HostsSync implements AutoCloseable {
             reporter.debug(e.getMessage());
         }
         return errors;
+    }
+
+    /** What an earlier run left in the file, so that the first reconcile logs what it removes. */
+    private SortedMap<String, String> namesAlreadyInFile() {
+        SortedMap<String, String> names = new TreeMap<>();
+        try {
+            hostsFile.read().blockNames().forEach(name -> names.put(name, "earlier run"));
+        } catch (RuntimeException e) {
+            // a missing or malformed file is reported by the sink that writes it
+        }
+        return names;
     }
 
     private void sleep(long millis) {

@@ -72,16 +72,19 @@ public record HostsSyncRequest(
     }
 
     /**
-     * @param quiet           a batch is reconciled once no event came for this long...
-     * @param burstQuiet      ...or this long once the batch holds {@code burstEvents} events (a burst)...
-     * @param burstEvents     ...events in one batch that make it a burst
+     * @param quiet           a batch is reconciled once no event came for this long (and no created container
+     *                        is still to start, for at most {@code burstWindow} after its creation)...
+     * @param burstQuiet      ...or for this long during a burst without creations...
+     * @param burstEvents     ...that is, this many events...
+     * @param burstWindow     ...within this time...
      * @param maxDelay        ...and never later than this after its first event
+     * @param followUp        one more reconcile this long after each batch
      * @param initialBackoff  first wait before reconnecting to Docker, doubled each failure...
      * @param maxBackoff      ...up to this
      */
-    public record Timing(Duration quiet, Duration burstQuiet, int burstEvents, Duration maxDelay,
-                         Duration initialBackoff, Duration maxBackoff) {
-        public static final Timing DEFAULT = new Timing(Duration.ofMillis(25), Duration.ofMillis(300), 4,
-                Duration.ofMillis(1500), Duration.ofMillis(250), Duration.ofSeconds(10));
+    public record Timing(Duration quiet, Duration burstQuiet, int burstEvents, Duration burstWindow, Duration maxDelay,
+                         Duration followUp, Duration initialBackoff, Duration maxBackoff) {
+        public static final Timing DEFAULT = new Timing(Duration.ofMillis(25), Duration.ofMillis(300), 6,
+                Duration.ofSeconds(1), Duration.ofMillis(3000), Duration.ofMillis(300), Duration.ofMillis(250), Duration.ofSeconds(10));
     }
 }

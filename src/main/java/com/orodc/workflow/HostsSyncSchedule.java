@@ -1,44 +1,99 @@
 package com.orodc.workflow;
 
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+
 /**
- * When the next reconcile is due. One event waits only the short quiet window, so a single container
- * start shows up within tens of milliseconds; a burst (many events in one batch) waits for a longer
- * pause so that it becomes a few writes instead of one per event; nothing waits longer than the maximum.
+ * When the next reconcile is due.
+ * <ul>
+ * <li>An event on a quiet engine waits only the short quiet window: one container start shows up within
+ * tens of milliseconds.</li>
+ * <li>While containers are being created and not yet started (docker compose up, a script starting many),
+ * more starts are coming: the batch waits for them, so a burst becomes a few writes instead of one per
+ * container, and the last start is written a quiet window after it happens.</li>
+ * <li>Many events within a short time without creations (mass stop or removal) wait for a longer pause.</li>
+ * <li>No batch waits longer than the maximum delay after its first event.</li>
+ * <li>After each batch one more reconcile follows a little later: the engine may still list a container as
+ * running when it has already reported its death.</li>
+ * </ul>
  */
 final class HostsSyncSchedule {
     static final long NONE = Long.MAX_VALUE;
 
     private final HostsSyncRequest.Timing timing;
+    private final long[] recent; // times of the last burstEvents events, a ring
+    private final Map<String, Long> creating = new HashMap<>(); // created, not yet started: id -> time
+    private int recentNext;
     private long first = NONE;
     private long last;
-    private int count;
+    private long followUp = NONE;
 
     HostsSyncSchedule(HostsSyncRequest.Timing timing) {
         this.timing = timing;
+        this.recent = new long[Math.max(1, timing.burstEvents())];
+        Arrays.fill(recent, Long.MIN_VALUE);
     }
 
-    void event(long nanos) {
+    /** A container was created: its start will follow. Not a change of names by itself. */
+    void created(String id, long nanos) {
+        if (id != null) {
+            creating.put(id, nanos);
+        }
+    }
+
+    void event(String id, String action, long nanos) {
+        if (id != null && (action.equals("start") || action.equals("destroy"))) {
+            creating.remove(id);
+        }
         if (first == NONE) {
             first = nanos;
         }
         last = nanos;
-        count++;
+        recent[recentNext] = nanos;
+        recentNext = (recentNext + 1) % recent.length;
+    }
+
+    void event(long nanos) {
+        event(null, "", nanos);
     }
 
     /** The System.nanoTime() at which to reconcile, or {@link #NONE} when nothing is pending. */
     long dueAt() {
         if (first == NONE) {
-            return NONE;
+            return followUp;
         }
-        long quiet = (count >= timing.burstEvents() ? timing.burstQuiet() : timing.quiet()).toNanos();
-        return Math.min(last + quiet, first + timing.maxDelay().toNanos());
+        long latest = first + timing.maxDelay().toNanos();
+        long startsExpectedUntil = latestCreationStillPending();
+        if (startsExpectedUntil != NONE) {
+            return Math.min(latest, Math.max(last + timing.quiet().toNanos(), startsExpectedUntil));
+        }
+        long oldest = recent[recentNext];
+        boolean burst = oldest != Long.MIN_VALUE && last - oldest <= timing.burstWindow().toNanos();
+        long quiet = (burst ? timing.burstQuiet() : timing.quiet()).toNanos();
+        return Math.min(latest, last + quiet);
     }
 
-    /** Forgets the pending batch: the reconcile about to run covers it. */
-    int take() {
-        int taken = count;
+    /** Until when a start is still expected; a creation never followed by a start stops counting after the burst window. */
+    private long latestCreationStillPending() {
+        long until = NONE;
+        long window = timing.burstWindow().toNanos();
+        for (Iterator<Long> it = creating.values().iterator(); it.hasNext(); ) {
+            long expires = it.next() + window;
+            if (expires <= last) {
+                it.remove();
+            } else {
+                until = until == NONE ? expires : Math.max(until, expires);
+            }
+        }
+        return until;
+    }
+
+    /** The reconcile about to run at {@code nanos} covers the pending batch; a follow-up is planned after it. */
+    void take(long nanos) {
+        boolean hadEvents = first != NONE;
         first = NONE;
-        count = 0;
-        return taken;
+        followUp = hadEvents ? nanos + timing.followUp().toNanos() : NONE;
     }
 }

@@ -227,17 +227,6 @@ public final class HostsSync implements AutoCloseable {
         if (current == null) {
             current = namesAlreadyInFile();
         }
-        for (Map.Entry<String, String> e : desired.entrySet()) {
-            if (!current.containsKey(e.getKey())) {
-                reporter.info("+ " + e.getKey() + " (" + e.getValue() + ")");
-            }
-        }
-        for (String name : current.keySet()) {
-            if (!desired.containsKey(name)) {
-                reporter.info("- " + name);
-            }
-        }
-        current = desired;
         List<String> errors = new ArrayList<>();
         for (HostsSyncSink sink : sinks) {
             try {
@@ -255,6 +244,18 @@ public final class HostsSync implements AutoCloseable {
                 }
             }
         }
+        // logged once written, so that a line means the name is in the file
+        for (Map.Entry<String, String> e : desired.entrySet()) {
+            if (!current.containsKey(e.getKey())) {
+                reporter.info("+ " + e.getKey() + " (" + e.getValue() + ")");
+            }
+        }
+        for (String name : current.keySet()) {
+            if (!desired.containsKey(name)) {
+                reporter.info("- " + name);
+            }
+        }
+        current = desired;
         try {
             HostsSyncState.now(request.hostsFile().toString(), desired, errors).write(request.stateFile());
         } catch (OrodcException e) {

@@ -1,6 +1,8 @@
 package com.orodc.workflow;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
 import com.orodc.docker.ContainerExec;
 import com.orodc.docker.RunningContainer;
 import com.orodc.hosts.HostsBlock;
@@ -35,13 +37,17 @@ final class HostsSyncProxySink implements HostsSyncSink {
             return false; // pushed when it starts
         }
         ContainerExec exec = new ContainerExec(docker);
-        String before = exec.run(container, READ);
-        String after = HostsFileText.parse(before, describe()).withBlock(HostsBlock.of(names, HostsBlock.IPV4_ONLY));
-        if (after.equals(before)) {
-            return false;
+        try {
+            String before = exec.run(container, READ);
+            String after = HostsFileText.parse(before, describe()).withBlock(HostsBlock.of(names, HostsBlock.IPV4_ONLY));
+            if (after.equals(before)) {
+                return false;
+            }
+            // the content travels as an argument, never through the shell's parser: names cannot inject commands
+            exec.run(container, List.of("sh", "-c", "printf '%s' \"$1\" > " + CONTAINER_HOSTS, "orodc-hosts", after));
+            return true;
+        } catch (ConflictException | NotFoundException e) {
+            return false; // it stopped since the list: its start event will bring it back here
         }
-        // the content travels as an argument, never through the shell's parser: names cannot inject commands
-        exec.run(container, List.of("sh", "-c", "printf '%s' \"$1\" > " + CONTAINER_HOSTS, "orodc-hosts", after));
-        return true;
     }
 }

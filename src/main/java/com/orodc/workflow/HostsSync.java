@@ -230,8 +230,11 @@ public final class HostsSync implements AutoCloseable {
         List<String> errors = new ArrayList<>();
         for (HostsSyncSink sink : sinks) {
             try {
-                if (sink.apply(new TreeSet<>(desired.keySet()), running, client) && sink instanceof HostsSyncFileSink) {
-                    hostsFileWrites.incrementAndGet();
+                if (sink.apply(new TreeSet<>(desired.keySet()), running, client)) {
+                    if (sink instanceof HostsSyncFileSink) {
+                        hostsFileWrites.incrementAndGet();
+                    }
+                    reporter.debug("wrote " + desired.size() + " names to " + sink.describe());
                 }
                 if (lastErrorBySink.remove(sink.describe()) != null) {
                     reporter.info(sink.describe() + " is up to date again");

@@ -13,7 +13,8 @@ import java.util.Map;
  * <li>While containers are being created and not yet started (docker compose up, a script starting many),
  * more starts are coming: the batch waits for them, so a burst becomes a few writes instead of one per
  * container, and the last start is written a quiet window after it happens.</li>
- * <li>Many events within a short time without creations (mass stop or removal) wait for a longer pause.</li>
+ * <li>Many events within a short time without creations (mass stop, removal, or start of existing
+ * containers) wait for a longer pause.</li>
  * <li>No batch waits longer than the maximum delay after its first event.</li>
  * <li>After each batch one more reconcile follows a little later: the engine may still list a container as
  * running when it has already reported its death.</li>
@@ -29,6 +30,7 @@ final class HostsSyncSchedule {
     private long first = NONE;
     private long last;
     private long followUp = NONE;
+    private long lastCreated = Long.MIN_VALUE;
 
     HostsSyncSchedule(HostsSyncRequest.Timing timing) {
         this.timing = timing;
@@ -41,6 +43,7 @@ final class HostsSyncSchedule {
         if (id != null) {
             creating.put(id, nanos);
         }
+        lastCreated = nanos;
     }
 
     void event(String id, String action, long nanos) {
@@ -70,7 +73,9 @@ final class HostsSyncSchedule {
             return Math.min(latest, Math.max(last + timing.quiet().toNanos(), startsExpectedUntil));
         }
         long oldest = recent[recentNext];
-        boolean burst = oldest != Long.MIN_VALUE && last - oldest <= timing.burstWindow().toNanos();
+        // starts that follow creations we saw are accounted for above: when none is pending, the burst is over
+        boolean creationsJustEnded = lastCreated != Long.MIN_VALUE && last - lastCreated <= timing.burstWindow().toNanos();
+        boolean burst = !creationsJustEnded && oldest != Long.MIN_VALUE && last - oldest <= timing.burstWindow().toNanos();
         long quiet = (burst ? timing.burstQuiet() : timing.quiet()).toNanos();
         return Math.min(latest, last + quiet);
     }

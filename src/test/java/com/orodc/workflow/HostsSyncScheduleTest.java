@@ -33,15 +33,25 @@ class HostsSyncScheduleTest {
         HostsSyncSchedule schedule = new HostsSyncSchedule(TIMING);
         long t = 0;
         for (int i = 0; i < TIMING.burstEvents(); i++) {
-            schedule.event(t);
+            schedule.event("c" + i, "die", t);
             t += 50 * MS;
         }
         long last = t - 50 * MS;
         assertThat(schedule.dueAt()).isEqualTo(last + TIMING.burstQuiet().toNanos());
         for (; t < 5000 * MS; t += 50 * MS) {
-            schedule.event(t);
+            schedule.event("c" + t, "destroy", t);
         }
         assertThat(schedule.dueAt()).isEqualTo(TIMING.maxDelay().toNanos());
+    }
+
+    @Test
+    void startsWhoseCreationsWereSeenAreWrittenAtTheQuietWindowAfterTheLast() {
+        HostsSyncSchedule schedule = new HostsSyncSchedule(TIMING);
+        for (int i = 0; i < 10; i++) {
+            schedule.created("c" + i, i * 10 * MS);
+            schedule.event("c" + i, "start", i * 10 * MS + 5 * MS);
+        }
+        assertThat(schedule.dueAt()).isEqualTo(95 * MS + TIMING.quiet().toNanos());
     }
 
     @Test

@@ -9,8 +9,6 @@ import com.github.dockerjava.api.model.EventType;
 import java.io.Closeable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Running containers with their labels, and the stream of their lifecycle events. */
@@ -32,16 +30,6 @@ public final class DockerContainers {
             result.add(new RunningContainer(c.getId(), nameOf(c), c.getLabels()));
         }
         return result;
-    }
-
-    /** The id of the running container called {@code name}, if there is one. */
-    public Optional<String> runningId(String name) {
-        for (RunningContainer c : running()) {
-            if (c.name().equals(name)) {
-                return Optional.of(c.id());
-            }
-        }
-        return Optional.empty();
     }
 
     /**
@@ -93,9 +81,5 @@ public final class DockerContainers {
         }
         String name = names[0];
         return name.startsWith("/") ? name.substring(1) : name;
-    }
-
-    static Map<String, String> labelsOf(Container c) {
-        return c.getLabels() == null ? Map.of() : c.getLabels();
     }
 }

@@ -3,7 +3,6 @@ package com.orodc.hosts;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.SortedSet;
 
 /**
@@ -146,9 +145,5 @@ public final class HostsFileText {
 
     public static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.ISO_8859_1);
-    }
-
-    public Optional<Integer> blockStartLine() {
-        return hasBlock() ? Optional.of(start + 1) : Optional.empty();
     }
 }

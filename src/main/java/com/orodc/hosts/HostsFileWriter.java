@@ -28,6 +28,7 @@ import java.util.function.Function;
  */
 public final class HostsFileWriter {
     static final int ATTEMPTS = 5;
+    private static final int SETTLE_CHECKS = 5;
 
     private final Path file;
     private final Path lockFile;
@@ -60,13 +61,15 @@ public final class HostsFileWriter {
 
     private boolean update(Function<HostsFileText, String> edit) {
         try (HostsFileLock ignored = HostsFileLock.acquire(lockFile)) {
+            // a hosts file that is a link (NixOS, some dotfile setups) stays a link: its target is what changes
+            Path target = Files.isSymbolicLink(file) ? realPath() : file;
             for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
                 byte[] before = readBytes();
                 byte[] after = HostsFileText.bytes(edit.apply(HostsFileText.parse(before, file.toString())));
                 if (Arrays.equals(before, after)) {
                     return false;
                 }
-                if (replace(before, after)) {
+                if (replace(target, before, after)) {
                     return true;
                 }
                 reporter.debug(file + " changed while it was being written; reading it again (attempt " + attempt + ")");
@@ -76,8 +79,16 @@ public final class HostsFileWriter {
                 + " attempts); stop the other program writing it and try again");
     }
 
+    private Path realPath() {
+        try {
+            return file.toRealPath();
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+
     /** False when the file no longer holds {@code before}: someone else wrote it and we must start over. */
-    private boolean replace(byte[] before, byte[] after) {
+    private boolean replace(Path file, byte[] before, byte[] after) {
         Path dir = file.getParent();
         Path temp = null;
         try {
@@ -85,26 +96,31 @@ public final class HostsFileWriter {
             writeAndSync(temp, after);
             copyModeAndOwner(file, temp);
             try (FileChannel old = FileChannel.open(file, StandardOpenOption.READ)) {
-                if (!Arrays.equals(before, readAll(old))) {
-                    return false;
+                byte[] seen = before;
+                for (int catchUp = 0; ; catchUp++) {
+                    byte[] now = readAll(old);
+                    if (Arrays.equals(seen, now)) {
+                        break;
+                    }
+                    // lines appended meanwhile (another tool adding its entries) go to the end of ours too;
+                    // any other change means starting over from what the file holds now
+                    if (catchUp >= ATTEMPTS * 4 || !isAppendOf(seen, now)) {
+                        return false;
+                    }
+                    appendTo(temp, Arrays.copyOfRange(now, seen.length, now.length));
+                    seen = now;
                 }
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 temp = null;
                 syncDirectory(dir);
-                // a writer that opened the old file before the rename appended there: carry its lines over
-                long grown = old.size() - before.length;
-                if (grown > 0) {
-                    ByteBuffer tail = ByteBuffer.allocate((int) grown);
-                    old.read(tail, before.length);
-                    appendTo(file, Arrays.copyOf(tail.array(), tail.position()));
-                }
+                carryOverLateAppends(old, seen.length, file);
             }
             return true;
         } catch (AtomicMoveNotSupportedException e) {
-            return writeInPlace(before, after, e);
+            return writeInPlace(file, before, after, e);
         } catch (FileSystemException e) {
             if (isRenameRefused(e)) {
-                return writeInPlace(before, after, e);
+                return writeInPlace(file, before, after, e);
             }
             throw failure(e);
         } catch (IOException e) {
@@ -120,12 +136,43 @@ public final class HostsFileWriter {
         }
     }
 
+    /**
+     * A writer that opened the old file just before the rename appends to it, not to the new file: its
+     * lines are copied over, now and during a few milliseconds after, the time such a write takes to land.
+     */
+    private static void carryOverLateAppends(FileChannel old, long carried, Path file) throws IOException {
+        long done = carried;
+        for (int check = 0; check <= SETTLE_CHECKS; check++) {
+            if (check > 0) {
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            long size = old.size();
+            if (size > done) {
+                ByteBuffer tail = ByteBuffer.allocate((int) (size - done));
+                old.read(tail, done);
+                appendTo(file, Arrays.copyOf(tail.array(), tail.position()));
+                done += tail.position();
+            }
+        }
+    }
+
+    /** True when {@code now} is {@code seen} with whole lines added at its end. */
+    private static boolean isAppendOf(byte[] seen, byte[] now) {
+        return now.length > seen.length && (seen.length == 0 || seen[seen.length - 1] == '\n')
+                && Arrays.equals(seen, 0, seen.length, now, 0, seen.length);
+    }
+
     private static boolean isRenameRefused(FileSystemException e) {
         String reason = String.valueOf(e.getReason()) + " " + e.getMessage();
         return reason.contains("busy") || reason.contains("cross-device") || reason.contains("Invalid cross-device");
     }
 
-    private boolean writeInPlace(byte[] before, byte[] after, IOException why) {
+    private boolean writeInPlace(Path file, byte[] before, byte[] after, IOException why) {
         reporter.debug(file + " cannot be replaced (" + why.getMessage() + "), probably a bind mount: writing it in place");
         Path backup = file.resolveSibling(file.getFileName() + ".orodc.bak");
         try {

@@ -109,8 +109,9 @@ public final class HostsSync implements AutoCloseable {
                 if (closed) {
                     break;
                 }
+                Throwable why = e instanceof OrodcException && e.getCause() != null ? e.getCause() : e;
                 reporter.warn("Docker at " + DockerConnector.endpoint(request.environment()) + " is not reachable ("
-                        + oneLine(e) + "); retrying in " + backoff + " ms");
+                        + oneLine(why) + "); retrying in " + backoff + " ms");
                 announcedDown = true;
                 sleep(backoff);
                 backoff = Math.min(backoff * 2, request.timing().maxBackoff().toMillis());
@@ -139,18 +140,9 @@ public final class HostsSync implements AutoCloseable {
         Thread thread = runner;
         if (thread != null && thread != Thread.currentThread()) {
             try {
-                thread.join(10_000);
+                thread.join(3_000); // a write under way finishes; a shutdown is not held up longer
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    /** Removes the names from every sink (for uninstall). */
-    public void clear() {
-        for (HostsSyncSink sink : sinks) {
-            if (sink instanceof HostsSyncFileSink) {
-                sink.clear(List.of(), null);
             }
         }
     }

@@ -27,9 +27,4 @@ final class HostsSyncFileSink implements HostsSyncSink {
     public boolean apply(SortedSet<String> names, List<RunningContainer> running, DockerClient docker) {
         return writer.write(HostsBlock.of(names, addresses));
     }
-
-    @Override
-    public boolean clear(List<RunningContainer> running, DockerClient docker) {
-        return writer.removeBlock();
-    }
 }

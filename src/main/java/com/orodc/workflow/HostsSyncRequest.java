@@ -77,14 +77,17 @@ public record HostsSyncRequest(
      * @param burstQuiet      ...or for this long during a burst without creations...
      * @param burstEvents     ...that is, this many events...
      * @param burstWindow     ...within this time...
-     * @param maxDelay        ...and never later than this after its first event
+     * @param maxDelay        ...and never later than this after its first event, doubled while batches keep
+     *                        being cut short by it...
+     * @param longestDelay    ...up to this
      * @param followUp        one more reconcile this long after each batch
      * @param initialBackoff  first wait before reconnecting to Docker, doubled each failure...
      * @param maxBackoff      ...up to this
      */
     public record Timing(Duration quiet, Duration burstQuiet, int burstEvents, Duration burstWindow, Duration maxDelay,
-                         Duration followUp, Duration initialBackoff, Duration maxBackoff) {
-        public static final Timing DEFAULT = new Timing(Duration.ofMillis(25), Duration.ofMillis(300), 6,
-                Duration.ofSeconds(1), Duration.ofMillis(3000), Duration.ofMillis(300), Duration.ofMillis(250), Duration.ofSeconds(10));
+                         Duration longestDelay, Duration followUp, Duration initialBackoff, Duration maxBackoff) {
+        public static final Timing DEFAULT = new Timing(Duration.ofMillis(15), Duration.ofMillis(300), 6,
+                Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(8), Duration.ofMillis(300),
+                Duration.ofMillis(250), Duration.ofSeconds(10));
     }
 }

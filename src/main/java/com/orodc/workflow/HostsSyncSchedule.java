@@ -15,7 +15,9 @@ import java.util.Map;
  * container, and the last start is written a quiet window after it happens.</li>
  * <li>Many events within a short time without creations (mass stop, removal, or start of existing
  * containers) wait for a longer pause.</li>
- * <li>No batch waits longer than the maximum delay after its first event.</li>
+ * <li>No batch waits longer than the maximum delay after its first event. When a batch had to be cut
+ * short by it (the burst goes on), the next one may wait twice as long, up to the longest delay: a long
+ * burst on a slow machine still makes only a handful of writes.</li>
  * <li>After each batch one more reconcile follows a little later: the engine may still list a container as
  * running when it has already reported its death.</li>
  * </ul>
@@ -31,10 +33,12 @@ final class HostsSyncSchedule {
     private long last;
     private long followUp = NONE;
     private long lastCreated = Long.MIN_VALUE;
+    private long maxDelay;
 
     HostsSyncSchedule(HostsSyncRequest.Timing timing) {
         this.timing = timing;
         this.recent = new long[Math.max(1, timing.burstEvents())];
+        this.maxDelay = timing.maxDelay().toNanos();
         Arrays.fill(recent, Long.MIN_VALUE);
     }
 
@@ -67,7 +71,7 @@ final class HostsSyncSchedule {
         if (first == NONE) {
             return followUp;
         }
-        long latest = first + timing.maxDelay().toNanos();
+        long latest = first + maxDelay;
         long startsExpectedUntil = latestCreationStillPending();
         if (startsExpectedUntil != NONE) {
             return Math.min(latest, Math.max(last + timing.quiet().toNanos(), startsExpectedUntil));
@@ -98,6 +102,8 @@ final class HostsSyncSchedule {
     /** The reconcile about to run at {@code nanos} covers the pending batch; a follow-up is planned after it. */
     void take(long nanos) {
         boolean hadEvents = first != NONE;
+        boolean cutShort = hadEvents && nanos - first >= maxDelay;
+        maxDelay = cutShort ? Math.min(2 * maxDelay, timing.longestDelay().toNanos()) : timing.maxDelay().toNanos();
         first = NONE;
         followUp = hadEvents ? nanos + timing.followUp().toNanos() : NONE;
     }

@@ -12,9 +12,4 @@ interface HostsSyncSink {
 
     /** Brings the sink up to {@code names}; true when something was written. */
     boolean apply(SortedSet<String> names, List<RunningContainer> running, DockerClient docker);
-
-    /** Removes what {@link #apply} wrote; true when something was removed. */
-    default boolean clear(List<RunningContainer> running, DockerClient docker) {
-        return false;
-    }
 }

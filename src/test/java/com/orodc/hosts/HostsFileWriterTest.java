@@ -146,4 +146,14 @@ class HostsFileWriterTest {
         assertThat(content).startsWith(USER_LINES);
         assertThat(HostsFileText.parse(content, "hosts").blockNames()).hasSize(2).contains("shared.docker.local");
     }
+
+    @Test
+    void aHostsFileThatIsALinkStaysALink() throws Exception {
+        Path real = Files.createDirectories(dir.resolve("real")).resolve("hosts");
+        Files.move(hosts, real);
+        Files.createSymbolicLink(hosts, real);
+        assertThat(writer.write(block("a.docker.local"))).isTrue();
+        assertThat(Files.isSymbolicLink(hosts)).isTrue();
+        assertThat(Files.readString(real)).startsWith(USER_LINES).contains("127.0.0.1 a.docker.local\n");
+    }
 }

@@ -90,4 +90,30 @@ class HostsSyncScheduleTest {
         }
         assertThat(schedule.dueAt()).isEqualTo(10 * MS + TIMING.maxDelay().toNanos());
     }
+
+    @Test
+    void aLongBurstWaitsLongerEachTimeUpToTheLongestDelayAndShortAgainAfterwards() {
+        HostsSyncSchedule schedule = new HostsSyncSchedule(TIMING);
+        long t = 0;
+        long expected = TIMING.maxDelay().toNanos();
+        for (int batch = 0; batch < 6; batch++) {
+            long first = t;
+            long due;
+            do {
+                schedule.created("c" + t, t);
+                schedule.event("s" + t, "start", t);
+                t += 100 * MS;
+                due = schedule.dueAt();
+            } while (due > t);
+            assertThat(due - first).isEqualTo(expected);
+            schedule.take(due);
+            expected = Math.min(2 * expected, TIMING.longestDelay().toNanos());
+        }
+        assertThat(expected).isEqualTo(TIMING.longestDelay().toNanos());
+        // the burst is over: one lone start is written at the quiet window again
+        t += 60_000 * MS;
+        schedule.take(t);
+        schedule.event("lone", "start", t);
+        assertThat(schedule.dueAt()).isEqualTo(t + TIMING.quiet().toNanos());
+    }
 }

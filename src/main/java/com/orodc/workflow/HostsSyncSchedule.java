@@ -13,11 +13,11 @@ import java.util.Map;
  * <li>While containers are being created and not yet started (docker compose up, a script starting many),
  * more starts are coming: the batch waits for them, so a burst becomes a few writes instead of one per
  * container, and the last start is written a quiet window after it happens.</li>
- * <li>Many events within a short time without creations (mass stop, removal, or start of existing
- * containers) wait for a longer pause.</li>
+ * <li>Many events within a short time (a burst: compose up, mass start, stop or removal) wait for a
+ * longer pause.</li>
  * <li>No batch waits longer than the maximum delay after its first event. When a batch had to be cut
- * short by it (the burst goes on), the next one may wait twice as long, up to the longest delay: a long
- * burst on a slow machine still makes only a handful of writes.</li>
+ * short by it (the burst goes on), the next one may wait twice as long, up to the longest delay, until the
+ * engine has been quiet for a burst window: a long burst on a slow machine makes only a handful of writes.</li>
  * <li>After each batch one more reconcile follows a little later: the engine may still list a container as
  * running when it has already reported its death.</li>
  * </ul>
@@ -32,7 +32,6 @@ final class HostsSyncSchedule {
     private long first = NONE;
     private long last;
     private long followUp = NONE;
-    private long lastCreated = Long.MIN_VALUE;
     private long maxDelay;
 
     HostsSyncSchedule(HostsSyncRequest.Timing timing) {
@@ -47,7 +46,6 @@ final class HostsSyncSchedule {
         if (id != null) {
             creating.put(id, nanos);
         }
-        lastCreated = nanos;
     }
 
     void event(String id, String action, long nanos) {
@@ -55,6 +53,9 @@ final class HostsSyncSchedule {
             creating.remove(id);
         }
         if (first == NONE) {
+            if (recent[(recentNext + recent.length - 1) % recent.length] < nanos - timing.burstWindow().toNanos()) {
+                maxDelay = timing.maxDelay().toNanos(); // quiet for a while: whatever burst there was is over
+            }
             first = nanos;
         }
         last = nanos;
@@ -71,17 +72,14 @@ final class HostsSyncSchedule {
         if (first == NONE) {
             return followUp;
         }
-        long latest = first + maxDelay;
+        long oldest = recent[recentNext];
+        boolean burst = oldest != Long.MIN_VALUE && last - oldest <= timing.burstWindow().toNanos();
+        long due = last + (burst ? timing.burstQuiet() : timing.quiet()).toNanos();
         long startsExpectedUntil = latestCreationStillPending();
         if (startsExpectedUntil != NONE) {
-            return Math.min(latest, Math.max(last + timing.quiet().toNanos(), startsExpectedUntil));
+            due = Math.max(due, startsExpectedUntil);
         }
-        long oldest = recent[recentNext];
-        // starts that follow creations we saw are accounted for above: when none is pending, the burst is over
-        boolean creationsJustEnded = lastCreated != Long.MIN_VALUE && last - lastCreated <= timing.burstWindow().toNanos();
-        boolean burst = !creationsJustEnded && oldest != Long.MIN_VALUE && last - oldest <= timing.burstWindow().toNanos();
-        long quiet = (burst ? timing.burstQuiet() : timing.quiet()).toNanos();
-        return Math.min(latest, last + quiet);
+        return Math.min(first + maxDelay, due);
     }
 
     /** Until when a start is still expected; a creation never followed by a start stops counting after the burst window. */
@@ -103,7 +101,9 @@ final class HostsSyncSchedule {
     void take(long nanos) {
         boolean hadEvents = first != NONE;
         boolean cutShort = hadEvents && nanos - first >= maxDelay;
-        maxDelay = cutShort ? Math.min(2 * maxDelay, timing.longestDelay().toNanos()) : timing.maxDelay().toNanos();
+        if (cutShort) {
+            maxDelay = Math.min(2 * maxDelay, timing.longestDelay().toNanos());
+        }
         first = NONE;
         followUp = hadEvents ? nanos + timing.followUp().toNanos() : NONE;
     }

@@ -45,13 +45,13 @@ class HostsSyncScheduleTest {
     }
 
     @Test
-    void startsWhoseCreationsWereSeenAreWrittenAtTheQuietWindowAfterTheLast() {
+    void aBurstOfStartsIsWrittenAtTheBurstPauseAfterTheLast() {
         HostsSyncSchedule schedule = new HostsSyncSchedule(TIMING);
         for (int i = 0; i < 10; i++) {
             schedule.created("c" + i, i * 10 * MS);
             schedule.event("c" + i, "start", i * 10 * MS + 5 * MS);
         }
-        assertThat(schedule.dueAt()).isEqualTo(95 * MS + TIMING.quiet().toNanos());
+        assertThat(schedule.dueAt()).isEqualTo(95 * MS + TIMING.burstQuiet().toNanos());
     }
 
     @Test
@@ -73,7 +73,7 @@ class HostsSyncScheduleTest {
         schedule.created("b", 10 * MS);
         schedule.event("a", "start", 100 * MS);
         // b is still to start: not due at the quiet window
-        assertThat(schedule.dueAt()).isGreaterThan(100 * MS + TIMING.quiet().toNanos());
+        assertThat(schedule.dueAt()).isEqualTo(10 * MS + TIMING.burstWindow().toNanos());
         schedule.event("b", "start", 400 * MS);
         assertThat(schedule.dueAt()).isEqualTo(400 * MS + TIMING.quiet().toNanos());
     }

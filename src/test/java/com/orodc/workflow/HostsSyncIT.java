@@ -95,6 +95,11 @@ class HostsSyncIT {
         });
     }
 
+    /** A change is logged right after it is written: wait for the line rather than race it. */
+    void awaitLog(String... lines) throws Exception {
+        await("log lines " + List.of(lines) + " in " + log, 10, () -> log.containsAll(List.of(lines)));
+    }
+
     @Test
     void labelledContainersAppearAndStoppedOnesDisappear() throws Exception {
         daemon(System.getenv(), Optional.empty());
@@ -108,13 +113,13 @@ class HostsSyncIT {
         assertThat(content).startsWith(USER_LINES);
         assertThat(content.lines().filter(l -> l.equals("127.0.0.1 " + name("shared")))).hasSize(1);
         assertThat(content.lines().filter(l -> l.equals("::1 " + name("shared")))).hasSize(1);
-        assertThat(log).contains("INFO + " + name("a") + " (" + a + ")", "INFO + " + name("b") + " (" + b + ")");
+        awaitLog("INFO + " + name("a") + " (" + a + ")", "INFO + " + name("b") + " (" + b + ")");
 
         containers.kill(a);
         awaitNames(Set.of(name("shared"), name("b"), name("b-api"), name("b-admin")));
         containers.remove(b);
         awaitNames(Set.of());
-        assertThat(log).contains("INFO - " + name("a"), "INFO - " + name("shared"));
+        awaitLog("INFO - " + name("a"), "INFO - " + name("shared"));
         assertThat(Files.readString(hosts)).isEqualTo(USER_LINES + HostsBlock.START + "\n" + HostsBlock.END + "\n");
     }
 

@@ -10,6 +10,7 @@ busybox test image (any IT run builds it). Every container it starts is labelled
 import datetime
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -167,6 +168,7 @@ def bench(system, start_daemon, writes_of):
             except ProcessLookupError:
                 pass
         daemon.wait()
+        shutil.rmtree(work, ignore_errors=True)
     return result
 
 

@@ -86,7 +86,7 @@ public record HostsSyncRequest(
      */
     public record Timing(Duration quiet, Duration burstQuiet, int burstEvents, Duration burstWindow, Duration maxDelay,
                          Duration longestDelay, Duration followUp, Duration initialBackoff, Duration maxBackoff) {
-        public static final Timing DEFAULT = new Timing(Duration.ofMillis(15), Duration.ofMillis(300), 6,
+        public static final Timing DEFAULT = new Timing(Duration.ofMillis(15), Duration.ofMillis(600), 6,
                 Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(8), Duration.ofMillis(300),
                 Duration.ofMillis(250), Duration.ofSeconds(10));
     }

@@ -21,6 +21,8 @@ import picocli.CommandLine.Spec;
                 ProxyCommand.class,
                 ExportProxyCertCommand.class,
                 ProxyImageCommand.class,
+                ProxyDnsSyncCommand.class,
+                ProxyDnsSetupCommand.class,
         },
         footerHeading = "%nExamples:%n",
         footer = {

@@ -22,7 +22,7 @@ import java.util.function.Predicate;
 
 /**
  * Finds the Docker engine the way the docker CLI and the desktop products place it, in order:
- * DOCKER_HOST, the current docker context, the system socket, Docker Desktop, Colima, OrbStack,
+ * DOCKER_HOST (alone, when set), the current docker context, the system socket, Docker Desktop, Colima, OrbStack,
  * Rancher Desktop, Podman. The first endpoint that answers a ping wins; when none does, every
  * attempt is reported.
  */
@@ -46,9 +46,11 @@ public final class DockerDiscovery {
     List<Candidate> candidates() {
         List<Candidate> list = new ArrayList<>();
         String dockerHost = env.get("DOCKER_HOST");
-        list.add(dockerHost == null || dockerHost.isBlank()
-                ? Candidate.absent("DOCKER_HOST", "not set")
-                : Candidate.of("DOCKER_HOST", URI.create(dockerHost)));
+        if (dockerHost != null && !dockerHost.isBlank()) {
+            // as with the docker CLI, an explicit DOCKER_HOST is the only place: never silently another engine
+            return List.of(Candidate.of("DOCKER_HOST", URI.create(dockerHost.strip())));
+        }
+        list.add(Candidate.absent("DOCKER_HOST", "not set"));
         list.add(context());
         list.add(socket("system socket", systemSocket));
         list.add(socket("Docker Desktop", home.resolve(".docker/run/docker.sock"), home.resolve(".docker/desktop/docker.sock")));
@@ -79,6 +81,10 @@ public final class DockerDiscovery {
         }
         for (Attempt a : attempts) {
             reporter.warn(String.format("Docker not at %s %s: %s", a.source(), a.target(), a.outcome()));
+        }
+        if (attempts.size() == 1) {
+            throw new OrodcException(ExitCode.DOCKER_UNREACHABLE, "Docker is not reachable at DOCKER_HOST=" + attempts.get(0).target()
+                    + ": start it there, or unset DOCKER_HOST to look in the usual places");
         }
         throw new OrodcException(ExitCode.DOCKER_UNREACHABLE, "Docker is not reachable (tried " + attempts.size()
                 + " places, listed above): start Docker, or set DOCKER_HOST to where it listens");

@@ -112,12 +112,12 @@ final class ContainerChecks {
 
     StatusCheck services(InspectContainerResponse c, OrodcConfig config) {
         try {
-            ContainerExec.Result r = ContainerExec.run(engine.client(), c.getId(), List.of("s6-rc", "-a", "list"), 10);
+            ContainerExec.Result r = new ContainerExec(engine.client()).execute(c.getId(), List.of("s6-rc", "-a", "list"), 10);
             if (r.exitCode() != 0) {
                 return StatusCheck.warn("services", "s6 services", "cannot list (s6-rc exit " + r.exitCode() + ": "
-                        + r.output().strip().lines().findFirst().orElse("") + ")", "is this the orodc proxy image? orodc install-proxy --build");
+                        + (r.stderr() + r.stdout()).strip().lines().findFirst().orElse("") + ")", "is this the orodc proxy image? orodc install-proxy --build");
             }
-            List<String> active = r.output().lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
+            List<String> active = r.stdout().lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
             List<String> expected = new ArrayList<>(List.of("init-certs", "traefik"));
             if (config.socks5Enabled()) {
                 expected.add("socks5");

@@ -45,6 +45,14 @@ class DockerDiscoveryTest {
     }
 
     @Test
+    void anExplicitDockerHostThatDoesNotAnswerIsNotSwappedForAnotherEngine() throws Exception {
+        Files.createFile(home.resolve("var-run-docker.sock"));
+        assertThatThrownBy(() -> discovery(Map.of("HOME", home.toString(), "DOCKER_HOST", "tcp://127.0.0.1:1"),
+                Set.of("unix://" + home.resolve("var-run-docker.sock"))).discover(reporter))
+                .hasMessage("Docker is not reachable at DOCKER_HOST=tcp://127.0.0.1:1: start it there, or unset DOCKER_HOST to look in the usual places");
+    }
+
+    @Test
     void currentContextIsReadFromConfigAndMeta() throws Exception {
         Files.createDirectories(home.resolve(".docker"));
         Files.writeString(home.resolve(".docker/config.json"), "{\"currentContext\":\"colima\"}");
@@ -69,13 +77,13 @@ class DockerDiscoveryTest {
     @Test
     void whenNothingAnswersEveryAttemptIsReported() throws Exception {
         Files.createFile(home.resolve("var-run-docker.sock"));
-        assertThatThrownBy(() -> discovery(Map.of("HOME", home.toString(), "DOCKER_HOST", "tcp://127.0.0.1:1"), Set.of())
+        assertThatThrownBy(() -> discovery(Map.of("HOME", home.toString()), Set.of())
                 .discover(reporter))
                 .isInstanceOf(OrodcException.class)
                 .hasMessageContaining("Docker is not reachable (tried 8 places")
                 .satisfies(e -> assertThat(((OrodcException) e).exitCode()).isEqualTo(ExitCode.DOCKER_UNREACHABLE));
         assertThat(String.join("\n", warnings))
-                .contains("DOCKER_HOST tcp://127.0.0.1:1: no answer to ping")
+                .contains("DOCKER_HOST -: not set")
                 .contains("system socket unix://" + home.resolve("var-run-docker.sock") + ": no answer to ping")
                 .contains("Docker Desktop")
                 .contains("Colima")

@@ -1,0 +1,236 @@
+#!/usr/bin/env python3
+"""Hosts sync benchmark: orodc's daemon against a naive `docker events | rewrite` loop, same workload.
+
+Measures, for each: latency from a container's start event to its name being in the hosts file (100
+containers, one after another), a burst of 200 containers started at once (time to converge after the last
+start, number of writes), and resident memory at rest and after the burst. Writes a Markdown report to
+bench/results/hosts-sync-<date>.md. Needs: docker, the packaged application (./mvnw package), and the
+busybox test image (any IT run builds it). Every container it starts is labelled orodc.test=true and removed.
+"""
+import datetime
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+JAR = os.path.join(ROOT, "target", "quarkus-app", "quarkus-run.jar")
+IMAGE = "orodc-test/busybox:1"
+JVM = ["-XX:+UseSerialGC", "-Xms8m", "-Xmx48m", "-XX:TieredStopAtLevel=1", "-Xss512k"]  # as the service runs it
+LATENCY_COUNT = int(os.environ.get("LATENCY_COUNT", "100"))
+BURST_COUNT = int(os.environ.get("BURST_COUNT", "200"))
+PARALLEL = int(os.environ.get("BURST_PARALLEL", "16"))
+PREFIX = "orodc-t-hosts-bench"
+
+
+def sh(*cmd, check=True):
+    return subprocess.run(cmd, check=check, capture_output=True, text=True).stdout
+
+
+class StartEvents:
+    """The engine's own start time (timeNano) of each container, from `docker events`."""
+
+    def __init__(self, run_id):
+        self.times = {}
+        self.proc = subprocess.Popen(["docker", "events", "--filter", "event=start", "--filter", "label=bench.run=" + run_id,
+                                      "--format", "{{.Actor.Attributes.name}} {{.TimeNano}}"],
+                                     stdout=subprocess.PIPE, text=True)
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self):
+        for line in self.proc.stdout:
+            name, nanos = line.split()
+            self.times[name] = int(nanos)
+
+    def wait_for(self, name, timeout=60):
+        deadline = time.time() + timeout
+        while name not in self.times:
+            if time.time() > deadline:
+                raise RuntimeError("no start event for " + name)
+            time.sleep(0.001)
+        return self.times[name]
+
+    def close(self):
+        self.proc.kill()
+
+
+def run_container(run_id, name, hostname):
+    sh("docker", "run", "-d", "--name", name, "--label", "orodc.test=true", "--label", "bench.run=" + run_id,
+       "--label", "orodc.dns.hostname=" + hostname, IMAGE, "sleep", "3600")
+
+
+def names_in(path):
+    with open(path, encoding="latin-1") as f:
+        return {line.split()[1] for line in f if line.startswith("127.0.0.1 ") and len(line.split()) > 1}
+
+
+def wait_names(path, expected, timeout=120):
+    deadline = time.time() + timeout
+    while True:
+        try:
+            if expected <= names_in(path):
+                return time.time_ns()
+        except (FileNotFoundError, IndexError):
+            pass
+        if time.time() > deadline:
+            raise RuntimeError("names did not appear in %s within %d s" % (path, timeout))
+        time.sleep(0.001)
+
+
+def memory(pids):
+    rss = hwm = 0
+    for pid in pids:
+        try:
+            with open("/proc/%d/status" % pid) as f:
+                for line in f:
+                    if line.startswith("VmRSS:"):
+                        rss += int(line.split()[1])
+                    elif line.startswith("VmHWM:"):
+                        hwm += int(line.split()[1])
+        except FileNotFoundError:
+            pass
+    return rss // 1024, hwm // 1024
+
+
+def descendants(pid):
+    out = sh("ps", "-o", "pid=", "--ppid", str(pid), check=False).split()
+    result = [pid]
+    for child in out:
+        result.extend(descendants(int(child)))
+    return result
+
+
+def remove_containers(run_id):
+    ids = sh("docker", "ps", "-aq", "--filter", "label=bench.run=" + run_id).split()
+    for i in range(0, len(ids), 50):
+        sh("docker", "rm", "-f", *ids[i:i + 50], check=False)
+
+
+def bench(system, start_daemon, writes_of):
+    run_id = uuid.uuid4().hex[:8]
+    suffix = run_id + ".bench.local"
+    work = tempfile.mkdtemp(prefix="orodc-bench-")
+    hosts = os.path.join(work, "hosts")
+    with open(hosts, "w") as f:
+        f.write("127.0.0.1 localhost\n")
+    events = StartEvents(run_id)
+    daemon = start_daemon(hosts, suffix, work)
+    result = {"system": system}
+    try:
+        time.sleep(3)  # started and done with its first reconcile
+        result["rss_rest"], result["hwm_rest"] = memory(descendants(daemon.pid))
+
+        latencies = []
+        for i in range(LATENCY_COUNT):
+            name = "%s-%s-lat-%d" % (PREFIX, run_id, i)
+            host = "lat-%d.%s" % (i, suffix)
+            run_container(run_id, name, host)
+            seen = wait_names(hosts, {host})
+            latencies.append((seen - events.wait_for(name)) / 1e6)
+        latencies.sort()
+        result["lat_median"] = statistics.median(latencies)
+        result["lat_p99"] = latencies[min(len(latencies) - 1, int(round(0.99 * len(latencies))) - 1)]
+        result["lat_max"] = latencies[-1]
+
+        writes_before = writes_of(work)
+        burst_names = ["%s-%s-burst-%d" % (PREFIX, run_id, i) for i in range(BURST_COUNT)]
+        burst_hosts = {"burst-%d.%s" % (i, suffix) for i in range(BURST_COUNT)}
+        began = time.time()
+        procs = []
+        for i, name in enumerate(burst_names):
+            procs.append(subprocess.Popen(["docker", "run", "-d", "--name", name, "--label", "orodc.test=true",
+                                           "--label", "bench.run=" + run_id, "--label",
+                                           "orodc.dns.hostname=burst-%d.%s" % (i, suffix), IMAGE, "sleep", "3600"],
+                                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+            while sum(1 for p in procs if p.poll() is None) >= PARALLEL:
+                time.sleep(0.005)
+        for p in procs:
+            p.wait()
+        converged = wait_names(hosts, burst_hosts, timeout=300)
+        last_start = max(events.wait_for(n) for n in burst_names)
+        result["burst_seconds"] = time.time() - began
+        result["burst_converge_ms"] = (converged - last_start) / 1e6
+        time.sleep(2)  # let any trailing write happen before counting
+        result["burst_writes"] = writes_of(work) - writes_before
+        result["rss_after"], result["hwm_after"] = memory(descendants(daemon.pid))
+    finally:
+        events.close()
+        remove_containers(run_id)
+        for pid in reversed(descendants(daemon.pid)):
+            try:
+                os.kill(pid, 9)
+            except ProcessLookupError:
+                pass
+        daemon.wait()
+        shutil.rmtree(work, ignore_errors=True)
+    return result
+
+
+def start_orodc(hosts, suffix, work):
+    log = open(os.path.join(work, "daemon.log"), "w")
+    env = dict(os.environ, ORODC_HOME=work)
+    return subprocess.Popen(["java", *JVM, "-jar", JAR, "proxy-dns-sync", "--verbose", "--hosts-file", hosts,
+                             "--suffix", suffix, "--proxy-container", ""], stdout=log, stderr=log, env=env)
+
+
+def orodc_writes(work):
+    with open(os.path.join(work, "daemon.log")) as f:
+        return sum(1 for line in f if line.strip().startswith("wrote ") and " to /" in line)
+
+
+def start_naive(hosts, suffix, work):
+    count = os.path.join(work, "writes")
+    open(count, "w").close()
+    return subprocess.Popen([os.path.join(ROOT, "bench", "hosts-sync", "naive-baseline.sh"), hosts, suffix, count],
+                            start_new_session=True)
+
+
+def naive_writes(work):
+    with open(os.path.join(work, "writes")) as f:
+        return sum(1 for _ in f)
+
+
+def main():
+    if not os.path.exists(JAR):
+        sys.exit("build first: ./mvnw -B -o package -DskipTests")
+    results = [bench("orodc proxy-dns-sync", start_orodc, orodc_writes),
+               bench("naive: docker events | rewrite per event", start_naive, naive_writes)]
+    day = datetime.date.today().isoformat()
+    out = os.path.join(ROOT, "bench", "results", "hosts-sync-%s.md" % day)
+    cpu = sh("nproc").strip()
+    docker = sh("docker", "version", "--format", "{{.Server.Version}}").strip()
+    java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+    rows = [
+        ("latency start -> name in file, median (ms)", "lat_median", "%.0f"),
+        ("latency p99 (ms)", "lat_p99", "%.0f"),
+        ("latency max (ms)", "lat_max", "%.0f"),
+        ("burst of %d: seconds to start them all" % BURST_COUNT, "burst_seconds", "%.1f"),
+        ("burst: converged after the last start (ms)", "burst_converge_ms", "%.0f"),
+        ("burst: writes of the hosts file", "burst_writes", "%d"),
+        ("RSS at rest (MB)", "rss_rest", "%d"),
+        ("RSS after the burst (MB)", "rss_after", "%d"),
+        ("peak RSS, VmHWM (MB)", "hwm_after", "%d"),
+    ]
+    with open(out, "w") as f:
+        f.write("# Hosts sync benchmark, %s\n\n" % day)
+        f.write("Machine: %s cores, Docker Engine %s, %s. Shared with other work while it ran.\n" % (cpu, docker, java))
+        f.write("orodc JVM settings: `%s` (those of the installed service).\n" % " ".join(JVM))
+        f.write("Latency: %d containers started one after another (`docker run -d`), from the engine's start event "
+                "(timeNano) to the name read in the file (1 ms polling). Burst: %d `docker run -d`, %d at a time.\n"
+                "Memory of the naive baseline: its bash loop and `docker events` client together.\n\n"
+                % (LATENCY_COUNT, BURST_COUNT, PARALLEL))
+        f.write("| measure | %s |\n|---|---|---|\n" % " | ".join(r["system"] for r in results))
+        for label, key, fmt in rows:
+            f.write("| %s | %s |\n" % (label, " | ".join(fmt % r[key] for r in results)))
+        f.write("\nRaw: `%s`\n" % json.dumps(results))
+    print(open(out).read())
+
+
+if __name__ == "__main__":
+    main()

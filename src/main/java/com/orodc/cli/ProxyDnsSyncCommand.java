@@ -1,0 +1,63 @@
+package com.orodc.cli;
+
+import com.orodc.core.Reporter;
+import com.orodc.workflow.HostsSync;
+import com.orodc.workflow.HostsSyncRequest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+@Command(name = "proxy-dns-sync",
+        description = {"Keep the hosts file in step with the running containers: the daemon, in the foreground.",
+                "Names come from the orodc.dns.hostname label and Traefik Host() rules, under CERT_DOMAIN."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  sudo orodc proxy-dns-sync --once", "  orodc proxy-dns-sync --hosts-file /tmp/hosts --suffix docker.local --suffix test.local"})
+class ProxyDnsSyncCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConfigOptions options;
+
+    @Option(names = "--once", description = "Reconcile once and exit.")
+    boolean once;
+
+    @Option(names = "--hosts-file", paramLabel = "FILE", description = "Hosts file to manage (default /etc/hosts).")
+    Path hostsFile;
+
+    @Option(names = "--suffix", paramLabel = "DOMAIN", description = "Accept names under this domain; repeatable (default CERT_DOMAIN).")
+    List<String> suffixes;
+
+    @Option(names = "--ipv4-only", description = "Write names on 127.0.0.1 only (default: also on ::1).")
+    boolean ipv4Only;
+
+    @Option(names = "--proxy-container", paramLabel = "NAME", defaultValue = HostsSyncRequest.DEFAULT_PROXY_CONTAINER,
+            description = "Container whose own /etc/hosts also gets the names; empty for none (default ${DEFAULT-VALUE}).")
+    String proxyContainer;
+
+    @Override
+    public Integer call() {
+        RunContext context = Commands.context(spec);
+        Reporter reporter = Commands.reporter(spec);
+        HostsSyncRequest request = HostsSyncRequest.of(options.resolve(context), context.home(), context.environment(),
+                suffixes, hostsFile, ipv4Only, Optional.ofNullable(proxyContainer));
+        HostsSync sync = new HostsSync(request, reporter);
+        if (once) {
+            HostsSync.Outcome outcome = sync.once();
+            spec.commandLine().getOut().printf("%d names in %s%n", outcome.names().size(), request.hostsFile());
+            return outcome.errors().isEmpty() ? 0 : 1;
+        }
+        reporter.info("syncing names under " + String.join(", ", request.suffixes()) + " into " + request.hostsFile());
+        Thread stopper = new Thread(sync::close, "hosts-sync-stop");
+        Runtime.getRuntime().addShutdownHook(stopper);
+        sync.run();
+        return 0;
+    }
+}

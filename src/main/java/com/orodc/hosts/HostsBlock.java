@@ -1,0 +1,66 @@
+package com.orodc.hosts;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The lines orodc manages in a hosts file: the markers and, between them, each name on the
+ * loopback addresses. Names are kept sorted so the same set always renders to the same bytes.
+ */
+public record HostsBlock(SortedSet<String> names, List<String> addresses) {
+    public static final String START = "# OroDC Auto DNS - START";
+    public static final String END = "# OroDC Auto DNS - END";
+    /** macOS waits seconds for a {@code .local} lookup without an IPv6 answer, hence ::1 by default. */
+    public static final List<String> IPV4_AND_IPV6 = List.of("127.0.0.1", "::1");
+    public static final List<String> IPV4_ONLY = List.of("127.0.0.1");
+
+    public HostsBlock {
+        names = new TreeSet<>(names);
+        addresses = List.copyOf(addresses);
+    }
+
+    public static HostsBlock of(Collection<String> names, List<String> addresses) {
+        return new HostsBlock(new TreeSet<>(names), addresses);
+    }
+
+    /** The block's lines without line terminators, markers included. */
+    public List<String> lines() {
+        List<String> lines = new ArrayList<>();
+        lines.add(START);
+        for (String name : names) {
+            for (String address : addresses) {
+                lines.add(address + " " + name);
+            }
+        }
+        lines.add(END);
+        return lines;
+    }
+
+    public String render(String lineSeparator) {
+        StringBuilder sb = new StringBuilder();
+        for (String line : lines()) {
+            sb.append(line).append(lineSeparator);
+        }
+        return sb.toString();
+    }
+
+    /** The names found on the lines between the markers of a file (second and later fields of each line). */
+    static SortedSet<String> namesOf(List<String> innerLines) {
+        SortedSet<String> names = new TreeSet<>();
+        for (String line : innerLines) {
+            String content = line.strip();
+            int comment = content.indexOf('#');
+            if (comment >= 0) {
+                content = content.substring(0, comment).strip();
+            }
+            String[] fields = content.split("\\s+");
+            for (int i = 1; i < fields.length; i++) {
+                names.add(fields[i]);
+            }
+        }
+        return names;
+    }
+}

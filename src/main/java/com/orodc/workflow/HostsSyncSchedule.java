@@ -1,0 +1,110 @@
+package com.orodc.workflow;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * When the next reconcile is due.
+ * <ul>
+ * <li>An event on a quiet engine waits only the short quiet window: one container start shows up within
+ * tens of milliseconds.</li>
+ * <li>While containers are being created and not yet started (docker compose up, a script starting many),
+ * more starts are coming: the batch waits for them, so a burst becomes a few writes instead of one per
+ * container, and the last start is written a quiet window after it happens.</li>
+ * <li>Many events within a short time (a burst: compose up, mass start, stop or removal) wait for a
+ * longer pause.</li>
+ * <li>No batch waits longer than the maximum delay after its first event. When a batch had to be cut
+ * short by it (the burst goes on), the next one may wait twice as long, up to the longest delay, until the
+ * engine has been quiet for a burst window: a long burst on a slow machine makes only a handful of writes.</li>
+ * <li>After each batch one more reconcile follows a little later: the engine may still list a container as
+ * running when it has already reported its death.</li>
+ * </ul>
+ */
+final class HostsSyncSchedule {
+    static final long NONE = Long.MAX_VALUE;
+
+    private final HostsSyncRequest.Timing timing;
+    private final long[] recent; // times of the last burstEvents events, a ring
+    private final Map<String, Long> creating = new HashMap<>(); // created, not yet started: id -> time
+    private int recentNext;
+    private long first = NONE;
+    private long last;
+    private long followUp = NONE;
+    private long maxDelay;
+
+    HostsSyncSchedule(HostsSyncRequest.Timing timing) {
+        this.timing = timing;
+        this.recent = new long[Math.max(1, timing.burstEvents())];
+        this.maxDelay = timing.maxDelay().toNanos();
+        Arrays.fill(recent, Long.MIN_VALUE);
+    }
+
+    /** A container was created: its start will follow. Not a change of names by itself. */
+    void created(String id, long nanos) {
+        if (id != null) {
+            creating.put(id, nanos);
+        }
+    }
+
+    void event(String id, String action, long nanos) {
+        if (id != null && (action.equals("start") || action.equals("destroy"))) {
+            creating.remove(id);
+        }
+        if (first == NONE) {
+            if (recent[(recentNext + recent.length - 1) % recent.length] < nanos - timing.burstWindow().toNanos()) {
+                maxDelay = timing.maxDelay().toNanos(); // quiet for a while: whatever burst there was is over
+            }
+            first = nanos;
+        }
+        last = nanos;
+        recent[recentNext] = nanos;
+        recentNext = (recentNext + 1) % recent.length;
+    }
+
+    void event(long nanos) {
+        event(null, "", nanos);
+    }
+
+    /** The System.nanoTime() at which to reconcile, or {@link #NONE} when nothing is pending. */
+    long dueAt() {
+        if (first == NONE) {
+            return followUp;
+        }
+        long oldest = recent[recentNext];
+        boolean burst = oldest != Long.MIN_VALUE && last - oldest <= timing.burstWindow().toNanos();
+        long due = last + (burst ? timing.burstQuiet() : timing.quiet()).toNanos();
+        long startsExpectedUntil = latestCreationStillPending();
+        if (startsExpectedUntil != NONE) {
+            due = Math.max(due, startsExpectedUntil);
+        }
+        return Math.min(first + maxDelay, due);
+    }
+
+    /** Until when a start is still expected; a creation never followed by a start stops counting after the burst window. */
+    private long latestCreationStillPending() {
+        long until = NONE;
+        long window = timing.burstWindow().toNanos();
+        for (Iterator<Long> it = creating.values().iterator(); it.hasNext(); ) {
+            long expires = it.next() + window;
+            if (expires <= last) {
+                it.remove();
+            } else {
+                until = until == NONE ? expires : Math.max(until, expires);
+            }
+        }
+        return until;
+    }
+
+    /** The reconcile about to run at {@code nanos} covers the pending batch; a follow-up is planned after it. */
+    void take(long nanos) {
+        boolean hadEvents = first != NONE;
+        boolean cutShort = hadEvents && nanos - first >= maxDelay;
+        if (cutShort) {
+            maxDelay = Math.min(2 * maxDelay, timing.longestDelay().toNanos());
+        }
+        first = NONE;
+        followUp = hadEvents ? nanos + timing.followUp().toNanos() : NONE;
+    }
+}

@@ -1,0 +1,94 @@
+package com.orodc.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.orodc.testing.LocalImages;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Busybox containers with labels, named with the test prefix and labelled orodc.test=true;
+ * {@link #close()} removes every one of them.
+ */
+public final class LabelledContainers implements AutoCloseable {
+    public static final String PREFIX = "orodc-t-hosts";
+
+    private final DockerClient docker = DockerConnector.connect(System.getenv());
+    private final List<String> created = new ArrayList<>();
+    private final String image = LocalImages.busybox();
+
+    public static String randomSuffix() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public DockerClient client() {
+        return docker;
+    }
+
+    /** Starts {@code sleep} in a new container; returns its name. */
+    public String start(String role, Map<String, String> labels) {
+        String name = PREFIX + "-" + role + "-" + randomSuffix();
+        Map<String, String> all = new HashMap<>(labels);
+        all.put("orodc.test", "true");
+        synchronized (created) {
+            created.add(name);
+        }
+        String id = docker.createContainerCmd(image).withName(name).withLabels(all).withCmd("sleep", "3600").exec().getId();
+        docker.startContainerCmd(id).exec();
+        return name;
+    }
+
+    /** Starts {@code count} containers at once from {@code threads} threads; returns their names. */
+    public List<String> startMany(int count, int threads, java.util.function.IntFunction<Map<String, String>> labels) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<String>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> start("burst", labels.apply(n))));
+            }
+            List<String> names = new ArrayList<>();
+            for (Future<String> f : futures) {
+                names.add(f.get(120, TimeUnit.SECONDS));
+            }
+            return names;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    public void kill(String name) {
+        docker.killContainerCmd(name).exec();
+    }
+
+    public void remove(String name) {
+        try {
+            docker.removeContainerCmd(name).withForce(true).exec();
+        } catch (NotFoundException ignored) {
+            // already gone
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        List<String> names;
+        synchronized (created) {
+            names = new ArrayList<>(created);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        for (String name : names) {
+            pool.submit(() -> remove(name));
+        }
+        pool.shutdown();
+        pool.awaitTermination(120, TimeUnit.SECONDS);
+        docker.close();
+    }
+}

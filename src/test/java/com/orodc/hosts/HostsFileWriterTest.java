@@ -1,0 +1,159 @@
+package com.orodc.hosts;
+
+import com.orodc.core.OrodcException;
+import com.orodc.core.Reporter;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class HostsFileWriterTest {
+    private static final String USER_LINES = "127.0.0.1 localhost\n::1 localhost ip6-localhost\n# my own comment\n";
+
+    @TempDir
+    Path dir;
+    Path hosts;
+    HostsFileWriter writer;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        hosts = dir.resolve("hosts");
+        Files.writeString(hosts, USER_LINES);
+        writer = new HostsFileWriter(hosts, dir.resolve("state/hosts.lock"), Reporter.SILENT);
+    }
+
+    private static HostsBlock block(String... names) {
+        return HostsBlock.of(List.of(names), HostsBlock.IPV4_AND_IPV6);
+    }
+
+    @Test
+    void writesTheBlockAndDoesNotTouchTheFileWhenNothingChanged() throws Exception {
+        assertThat(writer.write(block("a.docker.local"))).isTrue();
+        Object inode = Files.getAttribute(hosts, "unix:ino");
+        assertThat(writer.write(block("a.docker.local"))).isFalse();
+        assertThat(Files.getAttribute(hosts, "unix:ino")).isEqualTo(inode);
+        assertThat(Files.readString(hosts)).isEqualTo(USER_LINES + HostsBlock.START + "\n127.0.0.1 a.docker.local\n::1 a.docker.local\n"
+                + HostsBlock.END + "\n");
+        assertThat(writer.removeBlock()).isTrue();
+        assertThat(Files.readString(hosts)).isEqualTo(USER_LINES);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("hosts", "state");
+        }
+    }
+
+    @Test
+    void keepsModeAndOwnerOfTheFile() throws Exception {
+        Files.setPosixFilePermissions(hosts, PosixFilePermissions.fromString("rw-r-----"));
+        UserPrincipal nobody = null;
+        if ("root".equals(System.getProperty("user.name"))) {
+            nobody = hosts.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+            Files.setOwner(hosts, nobody);
+        }
+        writer.write(block("a.docker.local"));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(hosts))).isEqualTo("rw-r-----");
+        if (nobody != null) {
+            assertThat(Files.getOwner(hosts)).isEqualTo(nobody);
+        }
+    }
+
+    @Test
+    void aMalformedBlockIsLeftAlone() throws Exception {
+        String malformed = USER_LINES + HostsBlock.START + "\n127.0.0.1 half.docker.local\n";
+        Files.writeString(hosts, malformed);
+        assertThatThrownBy(() -> writer.write(block("a.docker.local")))
+                .isInstanceOf(MalformedHostsBlockException.class)
+                .hasMessageContaining(hosts.toString()).hasMessageContaining("START marker without an END");
+        assertThat(Files.readString(hosts)).isEqualTo(malformed);
+    }
+
+    @Test
+    void aMissingFileIsOneLineNamingIt() {
+        HostsFileWriter missing = new HostsFileWriter(dir.resolve("nope"), dir.resolve("lock"), Reporter.SILENT);
+        assertThatThrownBy(() -> missing.write(block("a.docker.local")))
+                .isInstanceOf(OrodcException.class).hasMessageContaining("nope does not exist");
+    }
+
+    @Test
+    void aConcurrentAppenderLosesNoLine() throws Exception {
+        int lines = 1500;
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread appender = new Thread(() -> {
+            try {
+                for (int i = 0; i < lines; i++) {
+                    Files.writeString(hosts, "10.1.0." + (i % 250) + " appended-" + i + ".example\n",
+                            StandardOpenOption.APPEND);
+                }
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        });
+        appender.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        for (int i = 0; appender.isAlive() && System.nanoTime() < deadline; i++) {
+            writer.write(i % 2 == 0 ? block("a.docker.local", "b.docker.local") : block("c.docker.local"));
+        }
+        appender.join(TimeUnit.SECONDS.toMillis(60));
+        assertThat(failure.get()).isNull();
+        writer.write(block("final.docker.local"));
+        List<String> content = Files.readAllLines(hosts, StandardCharsets.ISO_8859_1);
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < lines; i++) {
+            if (!content.contains("10.1.0." + (i % 250) + " appended-" + i + ".example")) {
+                missing.add("appended-" + i);
+            }
+        }
+        assertThat(missing).as("appended lines lost").isEmpty();
+        assertThat(content).startsWith(USER_LINES.strip().split("\n"));
+        assertThat(writer.read().blockNames()).containsExactly("final.docker.local");
+    }
+
+    @Test
+    void writersInManyThreadsNeverInterleave() throws Exception {
+        List<Thread> threads = new ArrayList<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        for (int t = 0; t < 4; t++) {
+            int id = t;
+            HostsFileWriter own = new HostsFileWriter(hosts, dir.resolve("state/hosts.lock"), Reporter.SILENT);
+            threads.add(new Thread(() -> {
+                try {
+                    for (int i = 0; i < 100; i++) {
+                        own.write(block("t" + id + "-" + i + ".docker.local", "shared.docker.local"));
+                    }
+                } catch (Throwable e) {
+                    failure.set(e);
+                }
+            }));
+        }
+        threads.forEach(Thread::start);
+        for (Thread thread : threads) {
+            thread.join(60_000);
+        }
+        assertThat(failure.get()).isNull();
+        String content = Files.readString(hosts);
+        assertThat(content).startsWith(USER_LINES);
+        assertThat(HostsFileText.parse(content, "hosts").blockNames()).hasSize(2).contains("shared.docker.local");
+    }
+
+    @Test
+    void aHostsFileThatIsALinkStaysALink() throws Exception {
+        Path real = Files.createDirectories(dir.resolve("real")).resolve("hosts");
+        Files.move(hosts, real);
+        Files.createSymbolicLink(hosts, real);
+        assertThat(writer.write(block("a.docker.local"))).isTrue();
+        assertThat(Files.isSymbolicLink(hosts)).isTrue();
+        assertThat(Files.readString(real)).startsWith(USER_LINES).contains("127.0.0.1 a.docker.local\n");
+    }
+}

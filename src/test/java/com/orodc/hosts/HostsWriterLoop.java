@@ -1,0 +1,41 @@
+package com.orodc.hosts;
+
+import com.orodc.core.Reporter;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A separate process for the tests: writes a hosts file in a loop, alternating between two name sets
+ * of different sizes, until killed or {@code iterations} writes are done. Prints "written" after the first.
+ */
+public final class HostsWriterLoop {
+    public static final List<String> SMALL = List.of("small.docker.local");
+    public static final List<String> LARGE = names(200);
+
+    private HostsWriterLoop() {
+    }
+
+    public static void main(String[] args) {
+        Path file = Path.of(args[0]);
+        Path lock = Path.of(args[1]);
+        long iterations = Long.parseLong(args[2]);
+        HostsFileWriter writer = new HostsFileWriter(file, lock, Reporter.SILENT);
+        for (long i = 0; i < iterations; i++) {
+            writer.write(HostsBlock.of(i % 2 == 0 ? LARGE : SMALL, HostsBlock.IPV4_AND_IPV6));
+            if (i == 0) {
+                System.out.println("written");
+                System.out.flush();
+            }
+        }
+    }
+
+    static List<String> names(int count) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            names.add("site-" + i + ".docker.local");
+        }
+        return names;
+    }
+}

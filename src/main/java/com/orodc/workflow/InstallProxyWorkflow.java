@@ -103,6 +103,9 @@ public final class InstallProxyWorkflow {
             reporter.info((existing.isPresent() ? "Recreated" : "Created") + " proxy container " + id.substring(0, 12));
         }
         waitHealthy(containers, id, request.healthTimeout());
+        if (HostsSyncProxySink.pushOnce(engine.client(), List.of(config.certDomain()), ProxySpecs.CONTAINER, reporter)) {
+            reporter.debug("wrote the running containers' names into the proxy's /etc/hosts");
+        }
         return new Result(outcome, id, image, config, files.layout(), files.rootCertificate());
     }
 

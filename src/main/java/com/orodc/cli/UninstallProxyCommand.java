@@ -31,7 +31,7 @@ class UninstallProxyCommand implements Callable<Integer> {
         var reporter = Commands.reporter(spec);
         PrintWriter out = spec.commandLine().getOut();
         try (DockerEngine engine = DockerEngine.connect(context.environment(), reporter)) {
-            var removed = new UninstallProxyWorkflow(engine, reporter).run(new UninstallProxyWorkflow.Request(context.home(), context.environment(), purge, force));
+            var removed = new UninstallProxyWorkflow(engine, reporter).run(new UninstallProxyWorkflow.Request(context.home(), context.configResolver().resolve(java.util.Map.of()), context.environment(), purge, force));
             if (removed.isEmpty()) {
                 out.println("Nothing to remove.");
             } else {

@@ -8,10 +8,12 @@ import com.orodc.certs.trust.TrustStores;
 import com.orodc.core.OrodcConfig;
 import com.orodc.core.OrodcException;
 import com.orodc.core.OrodcHome;
+import com.orodc.core.Reporter;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -99,7 +101,29 @@ final class LocalChecks {
         return List.of(StatusCheck.ok("trust", "Trust", String.join("; ", trusted) + (not.isEmpty() ? "" : "; " + String.join("; ", not))));
     }
 
+    /** The hosts-sync service as proxy-dns-setup --status sees it; not installed is a warning (names can be added by hand). */
     List<StatusCheck> hostsSync() {
-        return List.of();
+        DnsServiceReport report;
+        try {
+            report = new DnsServiceStatus(hostsServiceRequest(config, home, environment), Reporter.SILENT).status();
+        } catch (OrodcException e) {
+            return List.of(StatusCheck.warn("hosts-sync", "Hosts sync", "cannot tell: " + e.getMessage(), "orodc proxy-dns-setup --status"));
+        }
+        String detail = String.join("; ", report.lines().stream().map(String::strip).toList());
+        if (report.exitCode() == com.orodc.core.ExitCode.OK) {
+            return List.of(StatusCheck.ok("hosts-sync", "Hosts sync", detail));
+        }
+        boolean installed = Files.exists(DnsServicePlatform.current().serviceFile());
+        return List.of(installed
+                ? StatusCheck.fail("hosts-sync", "Hosts sync", detail, "see orodc proxy-dns-setup --status; restart the service or run orodc proxy-dns-sync --once")
+                : StatusCheck.warn("hosts-sync", "Hosts sync", detail, "keep /etc/hosts in sync: sudo orodc proxy-dns-setup --install"));
+    }
+
+    /** The service on this machine with the settings proxy-dns-setup uses by default. */
+    static DnsServiceRequest hostsServiceRequest(OrodcConfig config, OrodcHome home, Map<String, String> environment) {
+        HostsSyncRequest sync = HostsSyncRequest.of(config, home, environment, List.of(), HostsSyncRequest.DEFAULT_HOSTS_FILE,
+                false, Optional.of(HostsSyncRequest.DEFAULT_PROXY_CONTAINER));
+        return new DnsServiceRequest(Path.of("/"), DnsServicePlatform.current(), false,
+                "root".equals(System.getProperty("user.name")), home.root(), sync, Optional.empty(), config.httpPort(), List.of());
     }
 }

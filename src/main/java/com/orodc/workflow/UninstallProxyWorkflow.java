@@ -8,7 +8,9 @@ import com.orodc.certs.trust.TrustState;
 import com.orodc.certs.trust.TrustStoreKind;
 import com.orodc.certs.trust.TrustStores;
 import com.orodc.core.ExitCode;
+import com.orodc.core.OrodcConfig;
 import com.orodc.core.OrodcException;
+import com.orodc.hosts.HostsBlock;
 import com.orodc.core.OrodcHome;
 import com.orodc.core.ProxyContainerSpec;
 import com.orodc.core.Reporter;
@@ -31,7 +33,7 @@ import java.util.stream.Stream;
  * rendered config, the network when orodc created it and nothing uses it). Returns what it removed.
  */
 public final class UninstallProxyWorkflow {
-    public record Request(OrodcHome home, Map<String, String> environment, boolean purge, boolean force) {
+    public record Request(OrodcHome home, OrodcConfig config, Map<String, String> environment, boolean purge, boolean force) {
     }
 
     private final DockerEngine engine;
@@ -44,6 +46,10 @@ public final class UninstallProxyWorkflow {
 
     public List<String> run(Request request) {
         List<String> removed = new ArrayList<>();
+        if (request.purge()) {
+            // first: the step that needs root fails before anything else is gone
+            hostsSync(request).forEach(removed::add);
+        }
         ProxyContainers containers = new ProxyContainers(engine.client());
         Optional<InspectContainerResponse> container = containers.find(ProxySpecs.CONTAINER);
         if (container.isPresent()) {
@@ -63,6 +69,23 @@ public final class UninstallProxyWorkflow {
             }
         }
         return removed;
+    }
+
+    /** The hosts-sync service and the hosts block, when this machine has either. */
+    private List<String> hostsSync(Request request) {
+        DnsServiceRequest service = LocalChecks.hostsServiceRequest(request.config(), request.home(), request.environment());
+        boolean serviceFile = Files.exists(service.platform().serviceFile());
+        boolean block;
+        try {
+            block = Files.readString(service.sync().hostsFile()).contains(HostsBlock.START);
+        } catch (IOException e) {
+            block = false;
+        }
+        if (!serviceFile && !block) {
+            return List.of();
+        }
+        return new DnsServiceSetup(service, reporter).uninstall().lines().stream()
+                .filter(line -> !line.endsWith("was not installed")).map(line -> "hosts sync: " + line).toList();
     }
 
     /** Exactly the trust install added, from its record; run before the certificates go. */

@@ -9,6 +9,7 @@ import com.github.dockerjava.api.model.EventType;
 import java.io.Closeable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /** Running containers with their labels, and the stream of their lifecycle events. */
@@ -42,11 +43,9 @@ public final class DockerContainers {
 
             @Override
             public void onNext(Event event) {
-                String name = null;
-                if (event.getActor() != null && event.getActor().getAttributes() != null) {
-                    name = event.getActor().getAttributes().get("name");
-                }
-                onEvent.accept(new ContainerEvent(event.getAction(), event.getId(), name));
+                Map<String, String> attributes = event.getActor() == null ? null : event.getActor().getAttributes();
+                String name = attributes == null ? null : attributes.get("name");
+                onEvent.accept(new ContainerEvent(event.getAction(), event.getId(), name, attributes));
             }
 
             @Override

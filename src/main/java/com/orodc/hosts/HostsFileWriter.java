@@ -28,7 +28,7 @@ import java.util.function.Function;
  */
 public final class HostsFileWriter {
     static final int ATTEMPTS = 5;
-    private static final int SETTLE_CHECKS = 5;
+    private static final int SETTLE_CHECKS = 10;
 
     private final Path file;
     private final Path lockFile;

@@ -9,6 +9,7 @@ import com.orodc.docker.DockerConnector;
 import com.orodc.docker.DockerContainers;
 import com.orodc.docker.RunningContainer;
 import com.orodc.hosts.AllowedNames;
+import com.orodc.hosts.ContainerHostNames;
 import com.orodc.hosts.HostsFileWriter;
 
 import java.io.Closeable;
@@ -169,6 +170,9 @@ public final class HostsSync implements AutoCloseable {
     }
 
     private void onEvent(ContainerEvent event) {
+        if (!mayChangeNames(event)) {
+            return;
+        }
         synchronized (signal) {
             if (event.action().equals("create")) {
                 schedule.created(event.id(), System.nanoTime());
@@ -178,6 +182,20 @@ public final class HostsSync implements AutoCloseable {
             schedule.event(event.id(), event.action(), System.nanoTime());
             signal.notifyAll();
         }
+    }
+
+    /**
+     * Only containers with our labels have names, and labels never change: the events of other containers
+     * (builds, test runs, other tools) neither trigger nor delay a reconcile. The proxy container's own
+     * start matters (its /etc/hosts is new); an event without attributes is taken as relevant.
+     */
+    private boolean mayChangeNames(ContainerEvent event) {
+        Map<String, String> attributes = event.attributes();
+        if (attributes.isEmpty() || attributes.containsKey(ContainerHostNames.HOSTNAME_LABEL)
+                || "true".equalsIgnoreCase(String.valueOf(attributes.get("traefik.enable")).strip())) {
+            return true;
+        }
+        return request.proxyContainer().map(name -> name.equals(event.name())).orElse(false);
     }
 
     private void onStreamEnd(Throwable cause) {

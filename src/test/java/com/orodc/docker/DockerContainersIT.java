@@ -39,6 +39,8 @@ class DockerContainersIT {
             containers.kill(name);
             ContainerEvent start = poll(events, name, "start");
             assertThat(start.id()).isNotBlank();
+            // the labels travel with the event: the daemon skips containers without names on that basis
+            assertThat(start.attributes()).containsEntry("orodc.test", "true");
             assertThat(poll(events, name, "die")).isNotNull();
         }
     }

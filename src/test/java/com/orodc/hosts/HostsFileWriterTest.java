@@ -95,6 +95,8 @@ class HostsFileWriterTest {
                 for (int i = 0; i < lines; i++) {
                     Files.writeString(hosts, "10.1.0." + (i % 250) + " appended-" + i + ".example\n",
                             StandardOpenOption.APPEND);
+                    // thousands of lines a second: far busier than any tool adding its entries
+                    java.util.concurrent.locks.LockSupport.parkNanos(200_000);
                 }
             } catch (Throwable t) {
                 failure.set(t);

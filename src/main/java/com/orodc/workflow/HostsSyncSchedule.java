@@ -1,6 +1,5 @@
 package com.orodc.workflow;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -13,8 +12,8 @@ import java.util.Map;
  * <li>While containers are being created and not yet started (docker compose up, a script starting many),
  * more starts are coming: the batch waits for them, so a burst becomes a few writes instead of one per
  * container, and the last start is written a quiet window after it happens.</li>
- * <li>Many events within a short time (a burst: compose up, mass start, stop or removal) wait for a
- * longer pause.</li>
+ * <li>A batch with events of several containers (compose up, mass stop or removal) waits for a longer
+ * pause; one container's events (a start; kill, die and stop of one stop) only for the quiet window.</li>
  * <li>No batch waits longer than the maximum delay after its first event. When a batch had to be cut
  * short by it (the burst goes on), the next one may wait twice as long, up to the longest delay, until the
  * engine has been quiet for a burst window: a long burst on a slow machine makes only a handful of writes.</li>
@@ -26,9 +25,9 @@ final class HostsSyncSchedule {
     static final long NONE = Long.MAX_VALUE;
 
     private final HostsSyncRequest.Timing timing;
-    private final long[] recent; // times of the last burstEvents events, a ring
+    private final java.util.Set<String> batchContainers = new java.util.HashSet<>();
     private final Map<String, Long> creating = new HashMap<>(); // created, not yet started: id -> time
-    private int recentNext;
+    private long lastEvent = Long.MIN_VALUE;
     private long first = NONE;
     private long last;
     private long followUp = NONE;
@@ -36,9 +35,7 @@ final class HostsSyncSchedule {
 
     HostsSyncSchedule(HostsSyncRequest.Timing timing) {
         this.timing = timing;
-        this.recent = new long[Math.max(1, timing.burstEvents())];
         this.maxDelay = timing.maxDelay().toNanos();
-        Arrays.fill(recent, Long.MIN_VALUE);
     }
 
     /** A container was created: its start will follow. Not a change of names by itself. */
@@ -53,14 +50,14 @@ final class HostsSyncSchedule {
             creating.remove(id);
         }
         if (first == NONE) {
-            if (recent[(recentNext + recent.length - 1) % recent.length] < nanos - timing.burstWindow().toNanos()) {
+            if (lastEvent < nanos - timing.burstWindow().toNanos()) {
                 maxDelay = timing.maxDelay().toNanos(); // quiet for a while: whatever burst there was is over
             }
             first = nanos;
         }
         last = nanos;
-        recent[recentNext] = nanos;
-        recentNext = (recentNext + 1) % recent.length;
+        lastEvent = nanos;
+        batchContainers.add(id == null ? "#" + batchContainers.size() : id);
     }
 
     void event(long nanos) {
@@ -72,8 +69,7 @@ final class HostsSyncSchedule {
         if (first == NONE) {
             return followUp;
         }
-        long oldest = recent[recentNext];
-        boolean burst = oldest != Long.MIN_VALUE && last - oldest <= timing.burstWindow().toNanos();
+        boolean burst = batchContainers.size() > 1;
         long due = last + (burst ? timing.burstQuiet() : timing.quiet()).toNanos();
         long startsExpectedUntil = latestCreationStillPending();
         if (startsExpectedUntil != NONE) {
@@ -105,6 +101,7 @@ final class HostsSyncSchedule {
             maxDelay = Math.min(2 * maxDelay, timing.longestDelay().toNanos());
         }
         first = NONE;
+        batchContainers.clear();
         followUp = hadEvents ? nanos + timing.followUp().toNanos() : NONE;
     }
 }

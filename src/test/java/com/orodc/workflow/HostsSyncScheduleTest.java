@@ -32,7 +32,7 @@ class HostsSyncScheduleTest {
     void aBurstWaitsForALongerPauseButNeverLongerThanTheMaximumDelay() {
         HostsSyncSchedule schedule = new HostsSyncSchedule(TIMING);
         long t = 0;
-        for (int i = 0; i < TIMING.burstEvents(); i++) {
+        for (int i = 0; i < 6; i++) {
             schedule.event("c" + i, "die", t);
             t += 50 * MS;
         }
@@ -52,6 +52,15 @@ class HostsSyncScheduleTest {
             schedule.event("c" + i, "start", i * 10 * MS + 5 * MS);
         }
         assertThat(schedule.dueAt()).isEqualTo(95 * MS + TIMING.burstQuiet().toNanos());
+    }
+
+    @Test
+    void theEventsOfOneStoppingContainerWaitOnlyTheQuietWindow() {
+        HostsSyncSchedule schedule = new HostsSyncSchedule(TIMING);
+        schedule.event("one", "kill", 0);
+        schedule.event("one", "die", 2 * MS);
+        schedule.event("one", "stop", 4 * MS);
+        assertThat(schedule.dueAt()).isEqualTo(4 * MS + TIMING.quiet().toNanos());
     }
 
     @Test
@@ -75,7 +84,8 @@ class HostsSyncScheduleTest {
         // b is still to start: not due at the quiet window
         assertThat(schedule.dueAt()).isEqualTo(10 * MS + TIMING.burstWindow().toNanos());
         schedule.event("b", "start", 400 * MS);
-        assertThat(schedule.dueAt()).isEqualTo(400 * MS + TIMING.quiet().toNanos());
+        // two containers in one batch: more may follow, wait for a pause
+        assertThat(schedule.dueAt()).isEqualTo(400 * MS + TIMING.burstQuiet().toNanos());
     }
 
     @Test

@@ -79,7 +79,19 @@ class ExportProxyCertChromiumIT {
         assertThat(after.err()).doesNotContain("ERR_CERT");
     }
 
+    /**
+     * One page load. Docker adding or removing a container's network interface meanwhile makes Chromium drop the
+     * load with ERR_NETWORK_CHANGED, which says nothing about certificates: that alone is tried again (bounded).
+     */
     private Shell.Result chromium() {
+        Shell.Result result = load();
+        for (int attempt = 1; attempt < 3 && result.err().contains("ERR_NETWORK_CHANGED"); attempt++) {
+            result = load();
+        }
+        return result;
+    }
+
+    private Shell.Result load() {
         Path profile = work.resolve("profile-" + System.nanoTime());
         return Shell.run(List.of("env", "HOME=" + userHome, "chromium", "--headless", "--no-sandbox", "--disable-gpu",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",

@@ -38,6 +38,9 @@ class ProxyDnsSetupCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options;
 
+    @Mixin
+    HostsSyncOptions hosts;
+
     @ArgGroup(exclusive = true, multiplicity = "1")
     Action action;
 
@@ -58,19 +61,6 @@ class ProxyDnsSetupCommand implements Callable<Integer> {
     @Option(names = "--root", paramLabel = "DIR", defaultValue = "/", description = "Prefix for every path (packaging, tests); the service manager is left alone.")
     Path root;
 
-    @Option(names = "--hosts-file", paramLabel = "FILE", description = "Hosts file the service manages (default /etc/hosts).")
-    Path hostsFile;
-
-    @Option(names = "--suffix", paramLabel = "DOMAIN", description = "Accept names under this domain; repeatable (default CERT_DOMAIN).")
-    List<String> suffixes;
-
-    @Option(names = "--ipv4-only", description = "Write names on 127.0.0.1 only.")
-    boolean ipv4Only;
-
-    @Option(names = "--proxy-container", paramLabel = "NAME", defaultValue = HostsSyncRequest.DEFAULT_PROXY_CONTAINER,
-            description = "Container whose /etc/hosts also gets the names (default ${DEFAULT-VALUE}).")
-    String proxyContainer;
-
     @Option(names = "--orodc-command", paramLabel = "PROGRAM", split = " ",
             description = "How the service runs orodc (default: the java and jar of this run).")
     List<String> orodcCommand;
@@ -83,8 +73,7 @@ class ProxyDnsSetupCommand implements Callable<Integer> {
         RunContext context = Commands.context(spec);
         Reporter reporter = Commands.reporter(spec);
         OrodcConfig config = options.resolve(context);
-        HostsSyncRequest sync = HostsSyncRequest.of(config, context.home(), context.environment(), suffixes, hostsFile,
-                ipv4Only, Optional.ofNullable(proxyContainer));
+        HostsSyncRequest sync = hosts.request(config, context);
         DnsServiceRequest request = new DnsServiceRequest(root.toAbsolutePath().normalize(), DnsServicePlatform.current(), dryRun,
                 isRoot(), context.home().root(), sync, command(), config.httpPort(), names == null ? List.of() : names);
         DnsServiceReport report;

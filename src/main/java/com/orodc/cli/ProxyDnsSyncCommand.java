@@ -9,9 +9,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "proxy-dns-sync",
@@ -26,28 +23,17 @@ class ProxyDnsSyncCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options;
 
+    @Mixin
+    HostsSyncOptions hosts;
+
     @Option(names = "--once", description = "Reconcile once and exit.")
     boolean once;
-
-    @Option(names = "--hosts-file", paramLabel = "FILE", description = "Hosts file to manage (default /etc/hosts).")
-    Path hostsFile;
-
-    @Option(names = "--suffix", paramLabel = "DOMAIN", description = "Accept names under this domain; repeatable (default CERT_DOMAIN).")
-    List<String> suffixes;
-
-    @Option(names = "--ipv4-only", description = "Write names on 127.0.0.1 only (default: also on ::1).")
-    boolean ipv4Only;
-
-    @Option(names = "--proxy-container", paramLabel = "NAME", defaultValue = HostsSyncRequest.DEFAULT_PROXY_CONTAINER,
-            description = "Container whose own /etc/hosts also gets the names; empty for none (default ${DEFAULT-VALUE}).")
-    String proxyContainer;
 
     @Override
     public Integer call() {
         RunContext context = Commands.context(spec);
         Reporter reporter = Commands.reporter(spec);
-        HostsSyncRequest request = HostsSyncRequest.of(options.resolve(context), context.home(), context.environment(),
-                suffixes, hostsFile, ipv4Only, Optional.ofNullable(proxyContainer));
+        HostsSyncRequest request = hosts.request(options.resolve(context), context);
         HostsSync sync = new HostsSync(request, reporter);
         if (once) {
             HostsSync.Outcome outcome = sync.once();

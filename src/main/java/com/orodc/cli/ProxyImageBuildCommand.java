@@ -32,17 +32,14 @@ class ProxyImageBuildCommand implements Callable<Integer> {
             description = "Image name for --to docker and --to tar:FILE (default orodc/proxy:local).")
     String name;
 
-    @Option(names = "--label-source", paramLabel = "URL", description = "org.opencontainers.image.source label.")
-    String source;
-
-    @Option(names = "--label-revision", paramLabel = "SHA", description = "org.opencontainers.image.revision label.")
-    String revision;
+    @Mixin
+    ImageLabelOptions labels;
 
     @Override
     public Integer call() {
         RunContext context = Commands.context(spec);
         ProxyImageBuild.Result result = new ProxyImageBuild(Commands.reporter(spec), context.environment()).run(new ProxyImageBuild.Request(
-                options.inputs(), options.platforms, to, name, List.of(), source, revision, context.environment(), context.workingDirectory()));
+                options.inputs(), options.platforms, to, name, List.of(), labels.source, labels.revision, context.environment(), context.workingDirectory()));
         ProxyImageResultPrinter.print(spec.commandLine().getOut(), result);
         return 0;
     }

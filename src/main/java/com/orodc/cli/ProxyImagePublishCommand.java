@@ -31,17 +31,14 @@ class ProxyImagePublishCommand implements Callable<Integer> {
     @Option(names = "--no-latest", description = "Do not move the latest tag.")
     boolean noLatest;
 
-    @Option(names = "--label-source", paramLabel = "URL", description = "org.opencontainers.image.source label.")
-    String source;
-
-    @Option(names = "--label-revision", paramLabel = "SHA", description = "org.opencontainers.image.revision label.")
-    String revision;
+    @Mixin
+    ImageLabelOptions labels;
 
     @Override
     public Integer call() {
         RunContext context = Commands.context(spec);
-        ProxyImageBuild.Result result = new ProxyImagePublish(Commands.reporter(spec), Commands.context(spec).environment()).run(new ProxyImagePublish.Request(
-                options.inputs(), options.platforms, repository, tag, !noLatest, source, revision,
+        ProxyImageBuild.Result result = new ProxyImagePublish(Commands.reporter(spec), context.environment()).run(new ProxyImagePublish.Request(
+                options.inputs(), options.platforms, repository, tag, !noLatest, labels.source, labels.revision,
                 context.environment(), context.workingDirectory()));
         ProxyImageResultPrinter.print(spec.commandLine().getOut(), result);
         return 0;

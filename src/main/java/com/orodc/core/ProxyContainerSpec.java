@@ -1,10 +1,7 @@
 package com.orodc.core;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -56,11 +53,7 @@ public record ProxyContainerSpec(
         for (String e : extra) {
             canonical.append('\n').append(e);
         }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        // 24 hex digits: a label value, long enough that two configurations never share it
+        return Sha256.of(canonical.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 24);
     }
 }

@@ -5,16 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.orodc.core.ExitCode;
 import com.orodc.core.OrodcException;
 import com.orodc.core.Reporter;
+import com.orodc.core.Sha256;
 
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -102,7 +100,7 @@ public final class DockerDiscovery {
             if (name == null || name.isBlank() || name.equals("default")) {
                 return Candidate.absent("docker context", "none selected besides 'default'");
             }
-            Path meta = config.resolve("contexts/meta").resolve(sha256(name)).resolve("meta.json");
+            Path meta = config.resolve("contexts/meta").resolve(Sha256.of(name.getBytes(StandardCharsets.UTF_8))).resolve("meta.json");
             if (!Files.isRegularFile(meta)) {
                 return Candidate.absent("docker context '" + name + "'", "no " + meta);
             }
@@ -124,13 +122,6 @@ public final class DockerDiscovery {
         return Candidate.absent(source, "no socket at " + paths[0]);
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     record Candidate(String source, URI uri, String why) {
         static Candidate of(String source, URI uri) {

@@ -1,5 +1,6 @@
 package com.orodc.image;
 
+import com.orodc.core.Sha256;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,6 @@
 package com.orodc.image;
 
+import com.orodc.core.Sha256;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package com.orodc.image;
 
+import com.orodc.core.Sha256;
 import com.orodc.core.ExitCode;
 import com.orodc.core.OrodcException;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;

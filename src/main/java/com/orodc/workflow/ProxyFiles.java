@@ -8,17 +8,14 @@ import com.orodc.core.OrodcConfig;
 import com.orodc.core.OrodcException;
 import com.orodc.core.OrodcHome;
 import com.orodc.core.Reporter;
+import com.orodc.core.Sha256;
 import com.orodc.render.RenderedFile;
 import com.orodc.render.TraefikConfigRenderer;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,7 +60,7 @@ final class ProxyFiles {
         }
         try {
             Files.createDirectories(layout.dynamicDir());
-            return new Prepared(layout, certs.rootCert(), sha256(Files.readAllBytes(layout.staticConfig())));
+            return new Prepared(layout, certs.rootCert(), Sha256.of(Files.readAllBytes(layout.staticConfig())));
         } catch (IOException e) {
             throw OrodcException.io("cannot read " + layout.staticConfig() + ": " + e.getMessage(), e);
         }
@@ -86,15 +83,4 @@ final class ProxyFiles {
         }
     }
 
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String sha256(String content) {
-        return sha256(content.getBytes(StandardCharsets.UTF_8));
-    }
 }

@@ -1,5 +1,6 @@
 package com.orodc.image;
 
+import com.orodc.core.Sha256;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 

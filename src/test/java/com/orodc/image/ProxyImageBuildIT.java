@@ -1,5 +1,6 @@
 package com.orodc.image;
 
+import com.orodc.core.Sha256;
 import com.orodc.testing.CliResult;
 import com.orodc.testing.InProcessCli;
 import com.orodc.testing.PackagedCli;

@@ -1,5 +1,6 @@
 package com.orodc.image;
 
+import com.orodc.core.Sha256;
 import com.orodc.core.OrodcException;
 import com.orodc.core.Reporter;
 import com.sun.net.httpserver.HttpServer;

@@ -1,5 +1,6 @@
 package com.orodc.image;
 
+import com.orodc.core.Sha256;
 import com.orodc.core.OrodcException;
 import com.orodc.testing.Shell;
 import org.junit.jupiter.api.Test;

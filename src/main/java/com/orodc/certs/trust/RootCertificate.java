@@ -1,5 +1,7 @@
 package com.orodc.certs.trust;
 
+import com.orodc.certs.Fingerprint;
+
 import com.orodc.core.ExitCode;
 import com.orodc.core.OrodcException;
 
@@ -8,14 +10,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Locale;
 
 /**
@@ -86,12 +85,7 @@ public record RootCertificate(X509Certificate certificate, Path origin) {
     }
 
     public static String fingerprintOf(X509Certificate cert) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(cert.getEncoded());
-            return HexFormat.ofDelimiter(":").withUpperCase().formatHex(digest);
-        } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+        return Fingerprint.sha256(cert);
     }
 
     /** The fingerprint of the certificate in {@code pemOrDer}, or null when it holds none. */

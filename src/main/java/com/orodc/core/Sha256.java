@@ -1,4 +1,4 @@
-package com.orodc.image;
+package com.orodc.core;
 
 import java.io.IOException;
 import java.io.InputStream;

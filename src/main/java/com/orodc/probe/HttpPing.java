@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
  * and a TCP connect alone proves nothing (Docker's port forwarder accepts even when nothing listens).
  */
 public final class HttpPing {
-    public record Response(int status, String body) {
+    /** @param statusLine the first line of the answer, such as {@code HTTP/1.1 200 OK} */
+    public record Response(int status, String statusLine, String body) {
     }
 
     private HttpPing() {
@@ -36,12 +37,14 @@ public final class HttpPing {
         }
         int space = text.indexOf(' ');
         int status = Integer.parseInt(text.substring(space + 1, space + 4));
+        int lineEnd = text.indexOf("\r\n");
+        String statusLine = (lineEnd < 0 ? text : text.substring(0, lineEnd)).strip();
         int bodyStart = text.indexOf("\r\n\r\n");
         String body = bodyStart < 0 ? "" : text.substring(bodyStart + 4);
         if (text.substring(0, Math.max(bodyStart, 0)).toLowerCase().contains("transfer-encoding: chunked")) {
             body = dechunk(body);
         }
-        return new Response(status, new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+        return new Response(status, statusLine, new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
     }
 
     private static String dechunk(String body) {

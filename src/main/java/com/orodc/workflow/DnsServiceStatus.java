@@ -8,15 +8,12 @@ import com.orodc.docker.DockerConnector;
 import com.orodc.docker.DockerContainers;
 import com.orodc.hosts.AllowedNames;
 import com.orodc.hosts.HostsFileWriter;
+import com.orodc.probe.HttpPing;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,36 +131,14 @@ public final class DnsServiceStatus {
                 continue;
             }
             try {
-                String status = httpStatusLine(address, name);
+                String line = HttpPing.get(new InetSocketAddress(address, request.httpPort()), name, "/", HTTP_TIMEOUT_MILLIS).statusLine();
+                String status = line.substring(line.indexOf(' ') + 1);
                 return "ok   " + name + " -> " + address.getHostAddress() + ":" + request.httpPort() + " answered " + status;
             } catch (IOException e) {
                 tried.add(address.getHostAddress() + ":" + request.httpPort() + " " + e.getMessage());
             }
         }
         return "FAIL " + name + ": resolves but does not reach the proxy (" + String.join("; ", tried) + ")";
-    }
-
-    /** One HTTP request with {@code Host: name}; Java's HTTP client may not set that header itself. */
-    private String httpStatusLine(InetAddress address, String name) throws IOException {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(address, request.httpPort()), HTTP_TIMEOUT_MILLIS);
-            socket.setSoTimeout(HTTP_TIMEOUT_MILLIS);
-            OutputStream out = socket.getOutputStream();
-            out.write(("GET / HTTP/1.1\r\nHost: " + name + "\r\nUser-Agent: orodc-verify\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            StringBuilder status = new StringBuilder();
-            int c;
-            while ((c = in.read()) != -1 && c != '\n' && status.length() < 200) {
-                status.append((char) c);
-            }
-            String line = status.toString().strip();
-            if (!line.startsWith("HTTP/")) {
-                throw new IOException("no HTTP answer");
-            }
-            return line.substring(line.indexOf(' ') + 1);
-        }
     }
 
     private static String line(String key, String value) {

@@ -3,6 +3,7 @@ package com.orodc.cli;
 import com.orodc.certs.trust.TestCa;
 import com.orodc.testing.CliResult;
 import com.orodc.testing.InProcessCli;
+import com.orodc.testing.LocalProcess;
 import com.orodc.testing.Shell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +46,7 @@ class ExportProxyCertChromiumIT {
 
         Path site = Files.createDirectories(work.resolve("site"));
         Files.writeString(site.resolve("index.html"), "<html><body><p>" + MARKER + "</p></body></html>\n");
-        port = freePort();
+        port = LocalProcess.freePort();
         server = new ProcessBuilder("openssl", "s_server", "-quiet", "-accept", "127.0.0.1:" + port,
                 "-cert", ca.leafCert().toString(), "-key", ca.leafKey().toString(),
                 "-cert_chain", ca.intermediateCert().toString(), "-WWW")
@@ -100,11 +100,6 @@ class ExportProxyCertChromiumIT {
                 "--dump-dom", "https://" + TestCa.LEAF_NAME + ":" + port + "/index.html"), work, 90);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
 
     private void waitUntilListening(int p) throws InterruptedException {
         for (int i = 0; i < 100; i++) {

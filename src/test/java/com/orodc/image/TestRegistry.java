@@ -1,12 +1,11 @@
 package com.orodc.image;
 
+import com.orodc.testing.LocalProcess;
 import com.orodc.testing.Shell;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,9 +23,7 @@ final class TestRegistry implements AutoCloseable {
         }
         try {
             root = Files.createTempDirectory("orodc-t-image-registry");
-            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                port = s.getLocalPort();
-            }
+            port = LocalProcess.freePort();
             Path config = root.resolve("config.yml");
             Files.writeString(config, """
                     version: 0.1

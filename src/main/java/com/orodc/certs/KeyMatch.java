@@ -1,5 +1,6 @@
 package com.orodc.certs;
 
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -8,7 +9,7 @@ import java.security.cert.X509Certificate;
 
 /** Whether a private key belongs to a certificate: sign a probe with one, verify with the other. */
 public final class KeyMatch {
-    private static final byte[] PROBE = "orodc key match probe".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] PROBE = "orodc key match probe".getBytes(StandardCharsets.US_ASCII);
 
     private KeyMatch() {
     }

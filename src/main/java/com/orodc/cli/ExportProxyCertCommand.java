@@ -1,22 +1,11 @@
 package com.orodc.cli;
 
-import com.orodc.certs.CertFiles;
-import com.orodc.certs.trust.RootSource;
-import com.orodc.certs.trust.TrustCheck;
-import com.orodc.certs.trust.TrustRecord;
-import com.orodc.certs.trust.TrustResult;
-import com.orodc.certs.trust.TrustStoreKind;
-import com.orodc.certs.trust.TrustStores;
 import com.orodc.core.ExitCode;
-import com.orodc.workflow.ExportCertFormat;
-import com.orodc.workflow.ExportCertRequest;
-import com.orodc.workflow.ExportCertResult;
-import com.orodc.workflow.ExportCertWorkflow;
-import com.orodc.workflow.LocalCaRoot;
-import com.orodc.workflow.TrustInstallWorkflow;
-import com.orodc.workflow.TrustReport;
-import com.orodc.workflow.TrustStatusWorkflow;
-import com.orodc.workflow.TrustUninstallWorkflow;
+import com.orodc.workflow.certs.ExportCertFormat;
+import com.orodc.workflow.certs.ExportCertRequest;
+import com.orodc.workflow.certs.ExportCertResult;
+import com.orodc.workflow.trust.TrustActions;
+import com.orodc.workflow.trust.TrustReport;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,10 +15,8 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "export-proxy-cert",
@@ -50,7 +37,7 @@ import java.util.concurrent.Callable;
                 "  ORODC_TRUST_NSS_DBS        NSS database directories, ':'-separated (default ~/.pki/nssdb, Firefox profiles)",
                 "  ORODC_TRUST_JAVA_CACERTS   Java keystore (default $JAVA_HOME/lib/security/cacerts)",
                 "  ORODC_TRUST_JAVA_PASSWORD  its password (default changeit)",
-                "What --install added is recorded in $ORODC_HOME/state/" + TrustRecord.FILE_NAME + "."})
+                "What --install added is recorded in $ORODC_HOME/state/" + TrustActions.RECORD_FILE + "."})
 class ExportProxyCertCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -96,38 +83,34 @@ class ExportProxyCertCommand implements Callable<Integer> {
                     "--out and --force export the certificate: run them without --install/--uninstall/--status");
         }
         // exporting or trusting makes the CA when there is none yet; status and uninstall only read
-        RootSource roots = exporting || mode.install
-                ? LocalCaRoot.creatingWhenMissing(context.home(), context.configResolver().resolve(Map.of()).certDomain(),
+        TrustActions trust = exporting || mode.install
+                ? TrustActions.creatingRoot(context.home(), context.configResolver().resolve(Map.of()).certDomain(),
                         context.environment(), Commands.reporter(spec))
-                : RootSource.fromFiles(new CertFiles(context.home().certs()));
+                : TrustActions.readingRoot(context.home(), context.environment(), Commands.reporter(spec));
         if (exporting) {
-            return export(roots, context);
+            return export(trust, context);
         }
-        TrustStores trustStores = TrustStores.of(context.environment());
-        Path record = context.home().state().resolve(TrustRecord.FILE_NAME);
         PrintWriter stdout = spec.commandLine().getOut();
         if (mode.status) {
-            TrustStatusWorkflow.Status s = new TrustStatusWorkflow(roots, trustStores).run();
-            stdout.println("SHA-256 fingerprint: " + s.root().sha256());
-            s.checks().stream().map(TrustCheck::line).forEach(stdout::println);
+            TrustActions.Status s = trust.status();
+            stdout.println("SHA-256 fingerprint: " + s.sha256());
+            s.lines().forEach(stdout::println);
             stdout.flush();
             return ExitCode.OK.code();
         }
-        TrustReport report = mode.install
-                ? new TrustInstallWorkflow(roots, trustStores, record, Commands.reporter(spec)).run(selected())
-                : new TrustUninstallWorkflow(trustStores, record, Commands.reporter(spec)).run(selected());
+        TrustReport report = mode.install ? trust.install(stores) : trust.uninstall(stores);
         if (!report.note().isEmpty()) {
             stdout.println(report.note());
         }
-        report.results().stream().map(TrustResult::line).forEach(stdout::println);
+        report.lines().forEach(stdout::println);
         stdout.flush();
         return report.anyFailed() ? ExitCode.TRUST.code() : ExitCode.OK.code();
     }
 
     /** The certificate to stdout keeps {@code > ca.pem} clean: the steps then go to stderr. */
-    private int export(RootSource roots, RunContext context) {
+    private int export(TrustActions trust, RunContext context) {
         Path file = out == null ? null : context.workingDirectory().resolve(out);
-        ExportCertResult r = new ExportCertWorkflow(roots, Commands.reporter(spec)).run(new ExportCertRequest(format, file, force));
+        ExportCertResult r = trust.export(new ExportCertRequest(format, file, force));
         PrintWriter stdout = spec.commandLine().getOut();
         if (file == null) {
             stdout.print(r.pem());
@@ -139,14 +122,5 @@ class ExportProxyCertCommand implements Callable<Integer> {
         }
         stdout.flush();
         return ExitCode.OK.code();
-    }
-
-    private Set<TrustStoreKind> selected() {
-        if (stores == null || stores.isEmpty()) {
-            return EnumSet.allOf(TrustStoreKind.class);
-        }
-        Set<TrustStoreKind> kinds = EnumSet.noneOf(TrustStoreKind.class);
-        stores.forEach(s -> kinds.add(TrustStoreKind.of(s)));
-        return kinds;
     }
 }

@@ -1,7 +1,7 @@
 package com.orodc.cli;
 
 import com.orodc.core.OrodcConfig;
-import com.orodc.workflow.HostsSyncRequest;
+import com.orodc.workflow.hostsync.HostsSyncRequest;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;

@@ -1,8 +1,7 @@
 package com.orodc.cli;
 
 import com.orodc.core.OrodcException;
-import com.orodc.docker.DockerEngine;
-import com.orodc.workflow.InstallProxyWorkflow;
+import com.orodc.workflow.proxy.InstallProxyWorkflow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,8 +49,8 @@ class InstallProxyCommand implements Callable<Integer> {
         RunContext context = Commands.context(spec);
         var config = options.resolve(context);
         var reporter = Commands.reporter(spec);
-        try (DockerEngine engine = DockerEngine.connect(context.environment(), reporter)) {
-            var result = new InstallProxyWorkflow(engine, reporter).run(new InstallProxyWorkflow.Request(
+        try (var install = InstallProxyWorkflow.connect(context.environment(), reporter)) {
+            var result = install.run(new InstallProxyWorkflow.Request(
                     config, context.home(), context.environment(), force, autoPorts, build, pull, Duration.ofSeconds(timeoutSeconds)));
             ProxySummary.print(spec.commandLine().getOut(), result);
         }

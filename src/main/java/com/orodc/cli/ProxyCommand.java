@@ -2,7 +2,6 @@ package com.orodc.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** The verbs the bash OroDC users already type: {@code orodc proxy <verb>}. */

@@ -2,12 +2,13 @@ package com.orodc.cli;
 
 import com.orodc.core.OrodcConfig;
 import com.orodc.core.Reporter;
-import com.orodc.workflow.DnsServicePlatform;
-import com.orodc.workflow.DnsServiceReport;
-import com.orodc.workflow.DnsServiceRequest;
-import com.orodc.workflow.DnsServiceSetup;
-import com.orodc.workflow.DnsServiceStatus;
-import com.orodc.workflow.HostsSyncRequest;
+import com.orodc.workflow.dnsservice.DnsServicePlatform;
+import com.orodc.workflow.dnsservice.DnsServiceReport;
+import com.orodc.workflow.dnsservice.DnsServiceRequest;
+import com.orodc.workflow.dnsservice.DnsServiceSetup;
+import com.orodc.workflow.dnsservice.DnsServiceStatus;
+import com.orodc.workflow.hostsync.HostsSyncRequest;
+import com.sun.security.auth.module.UnixSystem;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -104,7 +105,7 @@ class ProxyDnsSetupCommand implements Callable<Integer> {
 
     private static boolean isRoot() {
         try {
-            return new com.sun.security.auth.module.UnixSystem().getUid() == 0;
+            return new UnixSystem().getUid() == 0;
         } catch (RuntimeException | LinkageError e) {
             return "root".equals(System.getProperty("user.name"));
         }

@@ -1,8 +1,8 @@
 package com.orodc.cli;
 
 import com.orodc.core.Reporter;
-import com.orodc.workflow.HostsSync;
-import com.orodc.workflow.HostsSyncRequest;
+import com.orodc.workflow.hostsync.HostsSync;
+import com.orodc.workflow.hostsync.HostsSyncRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,7 +1,6 @@
 package com.orodc.cli;
 
-import com.orodc.docker.DockerEngine;
-import com.orodc.workflow.ProxyLifecycleWorkflow;
+import com.orodc.workflow.proxy.ProxyLifecycleWorkflow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -21,8 +20,8 @@ class ProxyDownCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var reporter = Commands.reporter(spec);
-        try (DockerEngine engine = DockerEngine.connect(Commands.context(spec).environment(), reporter)) {
-            new ProxyLifecycleWorkflow(engine, reporter).down(force);
+        try (var proxy = ProxyLifecycleWorkflow.connect(Commands.context(spec).environment(), reporter)) {
+            proxy.down(force);
         }
         return 0;
     }

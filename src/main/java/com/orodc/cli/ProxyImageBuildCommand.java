@@ -1,6 +1,6 @@
 package com.orodc.cli;
 
-import com.orodc.workflow.ProxyImageBuild;
+import com.orodc.workflow.image.ProxyImageBuild;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

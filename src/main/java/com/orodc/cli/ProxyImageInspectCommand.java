@@ -1,6 +1,6 @@
 package com.orodc.cli;
 
-import com.orodc.workflow.ProxyImageInspect;
+import com.orodc.workflow.image.ProxyImageInspect;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

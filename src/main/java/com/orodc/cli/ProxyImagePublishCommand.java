@@ -1,7 +1,7 @@
 package com.orodc.cli;
 
-import com.orodc.workflow.ProxyImageBuild;
-import com.orodc.workflow.ProxyImagePublish;
+import com.orodc.workflow.image.ProxyImageBuild;
+import com.orodc.workflow.image.ProxyImagePublish;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,8 +1,8 @@
 package com.orodc.cli;
 
-import com.orodc.workflow.CertificatesRequest;
-import com.orodc.workflow.CertificatesResult;
-import com.orodc.workflow.CertificatesWorkflow;
+import com.orodc.workflow.certs.CertificatesRequest;
+import com.orodc.workflow.certs.CertificatesResult;
+import com.orodc.workflow.certs.CertificatesWorkflow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,9 +11,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -71,24 +68,8 @@ class ProxyInstallCertsCommand implements Callable<Integer> {
         CertificatesResult result = new CertificatesWorkflow(context.environment(), Commands.reporter(spec)).run(request);
 
         PrintWriter out = spec.commandLine().getOut();
-        var status = result.status();
-        out.printf("Certificates in %s%n", result.files().dir());
-        out.printf("  root CA       %s  valid until %s%n", result.files().rootCert().getFileName(), day(status.rootNotAfter()));
-        out.printf("                SHA-256 %s%n", status.rootFingerprint());
-        out.printf("  root key      %s%n", status.rootKeyKept()
-                ? result.files().rootKey().getFileName() + " (move it offline or run with --destroy-root-key)"
-                : "destroyed (a new intermediate needs --rotate-ca)");
-        out.printf("  intermediate  %s  valid until %s%n", result.files().intermediateCert().getFileName(),
-                day(status.intermediateNotAfter()));
-        out.printf("  leaf          %s + %s  %s, valid until %s (%d days left)%n", result.files().leafCert().getFileName(),
-                result.files().leafKey().getFileName(), status.keyType(), day(status.leafNotAfter()), status.leafDaysLeft());
-        out.printf("                %s%n", String.join(", ", status.leafNames()));
-        out.printf("  chain         %s%n", result.files().chain().getFileName());
+        result.summary().forEach(out::println);
         out.printf("Trust the root CA on this machine with: orodc export-proxy-cert --install%n");
         return 0;
-    }
-
-    private static LocalDate day(Instant instant) {
-        return LocalDate.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -1,7 +1,6 @@
 package com.orodc.cli;
 
-import com.orodc.docker.DockerEngine;
-import com.orodc.workflow.ProxyLifecycleWorkflow;
+import com.orodc.workflow.proxy.ProxyLifecycleWorkflow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,8 +25,8 @@ class ProxyLogsCommand implements Callable<Integer> {
     public Integer call() {
         var reporter = Commands.reporter(spec);
         PrintWriter out = spec.commandLine().getOut();
-        try (DockerEngine engine = DockerEngine.connect(Commands.context(spec).environment(), reporter)) {
-            new ProxyLifecycleWorkflow(engine, reporter).logs(tail, follow, line -> {
+        try (var proxy = ProxyLifecycleWorkflow.connect(Commands.context(spec).environment(), reporter)) {
+            proxy.logs(tail, follow, line -> {
                 out.println(line);
                 out.flush();
             });

@@ -1,7 +1,6 @@
 package com.orodc.cli;
 
-import com.orodc.docker.DockerEngine;
-import com.orodc.workflow.ProxyLifecycleWorkflow;
+import com.orodc.workflow.proxy.ProxyLifecycleWorkflow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -22,8 +21,8 @@ class ProxyRestartCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var reporter = Commands.reporter(spec);
-        try (DockerEngine engine = DockerEngine.connect(Commands.context(spec).environment(), reporter)) {
-            new ProxyLifecycleWorkflow(engine, reporter).restart(Duration.ofSeconds(timeoutSeconds));
+        try (var proxy = ProxyLifecycleWorkflow.connect(Commands.context(spec).environment(), reporter)) {
+            proxy.restart(Duration.ofSeconds(timeoutSeconds));
         }
         return 0;
     }

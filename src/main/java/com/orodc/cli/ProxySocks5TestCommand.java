@@ -1,9 +1,7 @@
 package com.orodc.cli;
 
 import com.orodc.core.OrodcException;
-import com.orodc.probe.ProbeStep;
-import com.orodc.probe.Socks5Probe;
-import com.orodc.workflow.Socks5TestWorkflow;
+import com.orodc.workflow.proxy.Socks5TestWorkflow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,12 +38,10 @@ class ProxySocks5TestCommand implements Callable<Integer> {
             throw OrodcException.usage("--timeout must be a positive number of milliseconds");
         }
         var config = options.resolve(Commands.context(spec));
-        Socks5Probe.Report report = new Socks5TestWorkflow(Commands.reporter(spec))
+        Socks5TestWorkflow.Result report = new Socks5TestWorkflow(Commands.reporter(spec))
                 .run(new Socks5TestWorkflow.Request(config, Optional.ofNullable(target), timeoutMillis));
         PrintWriter out = spec.commandLine().getOut();
-        for (ProbeStep step : report.steps()) {
-            out.printf("%-4s %-32s %6d ms  %s%n", step.ok() ? "OK" : "FAIL", step.name(), step.took().toMillis(), step.detail());
-        }
+        report.lines().forEach(out::println);
         out.println(report.ok() ? "SOCKS5 works." : "SOCKS5 test failed.");
         return report.ok() ? 0 : 1;
     }

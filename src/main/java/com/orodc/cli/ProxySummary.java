@@ -2,7 +2,7 @@ package com.orodc.cli;
 
 import com.orodc.core.IpLiteral;
 import com.orodc.core.OrodcConfig;
-import com.orodc.workflow.InstallProxyWorkflow;
+import com.orodc.workflow.proxy.InstallProxyWorkflow;
 
 import java.io.PrintWriter;
 

@@ -1,13 +1,13 @@
 package com.orodc.cli;
 
-import com.orodc.docker.DockerEngine;
-import com.orodc.workflow.UninstallProxyWorkflow;
+import com.orodc.workflow.proxy.UninstallProxyWorkflow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "uninstall-proxy",
@@ -30,8 +30,9 @@ class UninstallProxyCommand implements Callable<Integer> {
         RunContext context = Commands.context(spec);
         var reporter = Commands.reporter(spec);
         PrintWriter out = spec.commandLine().getOut();
-        try (DockerEngine engine = DockerEngine.connect(context.environment(), reporter)) {
-            var removed = new UninstallProxyWorkflow(engine, reporter).run(new UninstallProxyWorkflow.Request(context.home(), context.configResolver().resolve(java.util.Map.of()), context.environment(), purge, force));
+        try (var uninstall = UninstallProxyWorkflow.connect(context.environment(), reporter)) {
+            var removed = uninstall.run(new UninstallProxyWorkflow.Request(context.home(), context.configResolver().resolve(Map.of()),
+                    context.environment(), purge, force));
             if (removed.isEmpty()) {
                 out.println("Nothing to remove.");
             } else {

@@ -2,6 +2,7 @@ package com.orodc.core;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.util.Arrays;
 
 /** Addresses as people write them: {@code ::1}, not {@code 0:0:0:0:0:0:0:1}. */
 public final class IpLiteral {
@@ -31,8 +32,8 @@ public final class IpLiteral {
         if (bestStart < 0) {
             return String.join(":", groups) + scope;
         }
-        String head = String.join(":", java.util.Arrays.copyOfRange(groups, 0, bestStart));
-        String tail = String.join(":", java.util.Arrays.copyOfRange(groups, bestStart + bestLength, groups.length));
+        String head = String.join(":", Arrays.copyOfRange(groups, 0, bestStart));
+        String tail = String.join(":", Arrays.copyOfRange(groups, bestStart + bestLength, groups.length));
         return head + "::" + tail + scope;
     }
 }

@@ -24,7 +24,7 @@ public final class ContainerExec {
 
     private final DockerClient client;
 
-    public ContainerExec(DockerClient client) {
+    ContainerExec(DockerClient client) {
         this.client = client;
     }
 
@@ -44,6 +44,10 @@ public final class ContainerExec {
 
     /** The command's result whatever its exit status. */
     public Result execute(String container, List<String> command, long timeoutSeconds) {
+        return EngineException.call(() -> executeOnce(container, command, timeoutSeconds));
+    }
+
+    private Result executeOnce(String container, List<String> command, long timeoutSeconds) {
         ExecCreateCmdResponse exec = client.execCreateCmd(container)
                 .withCmd(command.toArray(String[]::new))
                 .withAttachStdout(true)

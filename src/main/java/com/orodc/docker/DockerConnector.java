@@ -1,6 +1,5 @@
 package com.orodc.docker;
 
-import com.github.dockerjava.api.DockerClient;
 import com.orodc.core.OrodcException;
 import com.orodc.core.Reporter;
 
@@ -30,7 +29,7 @@ public final class DockerConnector {
         }
     }
 
-    public static DockerClient connect(Map<String, String> env) {
-        return DockerEngine.connect(env, Reporter.SILENT).client();
+    public static DockerEngine connect(Map<String, String> env) {
+        return DockerEngine.connect(env, Reporter.SILENT);
     }
 }

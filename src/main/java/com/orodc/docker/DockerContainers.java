@@ -20,14 +20,14 @@ public final class DockerContainers {
 
     private final DockerClient client;
 
-    public DockerContainers(DockerClient client) {
+    DockerContainers(DockerClient client) {
         this.client = client;
     }
 
     /** Containers that are running now; paused ones are left out (they answer nothing). */
     public List<RunningContainer> running() {
         List<RunningContainer> result = new ArrayList<>();
-        for (Container c : client.listContainersCmd().withStatusFilter(List.of("running")).exec()) {
+        for (Container c : EngineException.call(() -> client.listContainersCmd().withStatusFilter(List.of("running")).exec())) {
             result.add(new RunningContainer(c.getId(), nameOf(c), c.getLabels()));
         }
         return result;

@@ -1,7 +1,6 @@
 package com.orodc.docker;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.model.Version;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
@@ -25,7 +24,7 @@ public final class DockerEngine implements AutoCloseable {
 
     private final DockerEndpoint endpoint;
     private final DockerClient client;
-    private Version version;
+    private EngineVersion version;
 
     private DockerEngine(DockerEndpoint endpoint, DockerClient client) {
         this.endpoint = endpoint;
@@ -41,15 +40,45 @@ public final class DockerEngine implements AutoCloseable {
         return endpoint;
     }
 
-    public DockerClient client() {
+    DockerClient client() {
         return client;
     }
 
-    public synchronized Version version() {
+    public synchronized EngineVersion version() {
         if (version == null) {
-            version = client.versionCmd().exec();
+            var v = EngineException.call(() -> client.versionCmd().exec());
+            version = new EngineVersion(v.getVersion(), v.getApiVersion());
         }
         return version;
+    }
+
+    /** Throws when the engine does not answer. */
+    public void ping() {
+        EngineException.run(() -> client.pingCmd().exec());
+    }
+
+    public DockerContainers containers() {
+        return new DockerContainers(client);
+    }
+
+    public ProxyContainers proxyContainers() {
+        return new ProxyContainers(client);
+    }
+
+    public DockerNetworks networks() {
+        return new DockerNetworks(client);
+    }
+
+    public DockerImages images() {
+        return new DockerImages(client);
+    }
+
+    public ContainerExec exec() {
+        return new ContainerExec(client);
+    }
+
+    public VolumeFiles volumes() {
+        return new VolumeFiles(client);
     }
 
     static boolean answers(URI uri, Map<String, String> env) {

@@ -3,31 +3,42 @@ package com.orodc.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.HealthState;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ContainerPort;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HealthCheck;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.InternetProtocol;
 import com.github.dockerjava.api.model.LogConfig;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.api.model.Volume;
 import com.orodc.core.ExitCode;
-import com.orodc.core.ProxyContainerSpec;
 import com.orodc.core.OrodcException;
+import com.orodc.core.ProxyContainerSpec;
 
+import java.io.Closeable;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /** Creating, inspecting and removing the proxy container (and its network) through docker-java. */
 public final class ProxyContainers {
@@ -37,33 +48,39 @@ public final class ProxyContainers {
         this.docker = docker;
     }
 
-    public Optional<InspectContainerResponse> find(String name) {
+    public Optional<ContainerInfo> find(String name) {
         try {
-            return Optional.of(docker.inspectContainerCmd(name).exec());
+            return Optional.of(info(docker.inspectContainerCmd(name).exec()));
         } catch (NotFoundException e) {
             return Optional.empty();
         }
     }
 
-    public static boolean isManaged(InspectContainerResponse container) {
-        Map<String, String> labels = container.getConfig().getLabels();
-        return labels != null && "true".equals(labels.get(ProxyContainerSpec.MANAGED_LABEL));
-    }
-
-    public static String hashOf(InspectContainerResponse container) {
-        Map<String, String> labels = container.getConfig().getLabels();
-        return labels == null ? "" : labels.getOrDefault(ProxyContainerSpec.HASH_LABEL, "");
-    }
-
-    /** Creates the network when missing; returns true when it was created. */
-    public boolean ensureNetwork(String name) {
-        boolean exists = docker.listNetworksCmd().withNameFilter(name).exec().stream().anyMatch(n -> n.getName().equals(name));
-        if (exists) {
-            return false;
+    private static ContainerInfo info(InspectContainerResponse c) {
+        InspectContainerResponse.ContainerState state = c.getState();
+        HealthState health = state.getHealth();
+        String lastHealth = health == null || health.getLog() == null || health.getLog().isEmpty() ? ""
+                : String.valueOf(health.getLog().get(health.getLog().size() - 1).getOutput()).strip();
+        Map<Integer, List<String>> bindings = new TreeMap<>();
+        if (c.getHostConfig() != null && c.getHostConfig().getPortBindings() != null) {
+            c.getHostConfig().getPortBindings().getBindings().forEach((port, bound) -> {
+                if (port.getProtocol() == InternetProtocol.TCP && bound != null) {
+                    bindings.put(port.getPort(), Arrays.stream(bound).map(b -> b.getHostIp() + ":" + b.getHostPortSpec()).toList());
+                }
+            });
         }
-        docker.createNetworkCmd().withName(name).withDriver("bridge")
-                .withLabels(Map.of(ProxyContainerSpec.MANAGED_LABEL, "true")).exec();
-        return true;
+        return new ContainerInfo(c.getId(), c.getName() == null ? "" : c.getName().replace("/", ""),
+                c.getConfig().getImage(), c.getImageId(), Boolean.TRUE.equals(state.getRunning()), state.getStatus(),
+                state.getExitCodeLong() == null ? 0 : state.getExitCodeLong(), state.getStartedAt(),
+                c.getRestartCount() == null ? 0 : c.getRestartCount(),
+                Optional.ofNullable(health).map(HealthState::getStatus), lastHealth, c.getConfig().getLabels(), bindings);
+    }
+
+    /** The host ports the engine has published for the container now (none when it is not running). */
+    public Set<Integer> publishedPorts(String id) {
+        return EngineException.call(() -> docker.listContainersCmd().withShowAll(true).withIdFilter(List.of(id)).exec()).stream()
+                .map(Container::getPorts).filter(Objects::nonNull).flatMap(Arrays::stream)
+                .map(ContainerPort::getPublicPort).filter(Objects::nonNull).collect(Collectors.toSet());
     }
 
     public String create(ProxyContainerSpec spec, String hash) {
@@ -88,7 +105,7 @@ public final class ProxyContainers {
                 .withMemory(spec.memoryBytes())
                 .withLogConfig(new LogConfig(LogConfig.LoggingType.JSON_FILE, spec.logOptions()));
         try (CreateContainerCmd cmd = docker.createContainerCmd(spec.image())) {
-            return cmd.withName(spec.name())
+            return EngineException.call(() -> cmd.withName(spec.name())
                     .withEnv(spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
                     .withLabels(labels)
                     .withExposedPorts(exposed)
@@ -98,20 +115,24 @@ public final class ProxyContainers {
                             .withTimeout(spec.healthTimeout().toNanos())
                             .withRetries(spec.healthRetries())
                             .withStartPeriod(spec.healthStartPeriod().toNanos()))
-                    .exec().getId();
+                    .exec().getId());
         }
     }
 
     public void start(String id) {
-        docker.startContainerCmd(id).exec();
+        EngineException.run(() -> docker.startContainerCmd(id).exec());
     }
 
     public void stop(String id) {
-        docker.stopContainerCmd(id).withTimeout(10).exec();
+        EngineException.run(() -> docker.stopContainerCmd(id).withTimeout(10).exec());
+    }
+
+    public void restart(String id) {
+        EngineException.run(() -> docker.restartContainerCmd(id).withTimeout(10).exec());
     }
 
     public void remove(String id) {
-        docker.removeContainerCmd(id).withForce(true).exec();
+        EngineException.run(() -> docker.removeContainerCmd(id).withForce(true).exec());
     }
 
     /** Polls the container's health until healthy, unhealthy, exited or the timeout; returns the last status. */
@@ -119,7 +140,7 @@ public final class ProxyContainers {
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "starting";
         while (System.nanoTime() < deadline) {
-            InspectContainerResponse.ContainerState state = docker.inspectContainerCmd(id).exec().getState();
+            InspectContainerResponse.ContainerState state = EngineException.call(() -> docker.inspectContainerCmd(id).exec()).getState();
             if (!Boolean.TRUE.equals(state.getRunning())) {
                 return "exited (" + state.getExitCodeLong() + ")";
             }
@@ -135,19 +156,33 @@ public final class ProxyContainers {
 
     public List<String> logs(String id, int tail) {
         List<String> lines = new ArrayList<>();
+        logs(id, tail, false, lines::add);
+        return lines;
+    }
+
+    /**
+     * Passes the container's last {@code tail} log lines to {@code sink}, then, with {@code follow}, new ones
+     * until the container stops or the thread is interrupted. Without follow it waits 30 s at most.
+     */
+    public void logs(String id, int tail, boolean follow, Consumer<String> sink) {
         ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
             @Override
             public void onNext(Frame frame) {
-                new String(frame.getPayload(), StandardCharsets.UTF_8).lines().forEach(lines::add);
+                new String(frame.getPayload(), StandardCharsets.UTF_8).lines().forEach(sink);
             }
         };
-        try {
-            docker.logContainerCmd(id).withStdOut(true).withStdErr(true).withTail(tail).exec(callback)
-                    .awaitCompletion(10, TimeUnit.SECONDS);
+        try (Closeable ignored = EngineException.call(() -> docker.logContainerCmd(id).withStdOut(true).withStdErr(true)
+                .withTail(tail).withFollowStream(follow).exec(callback))) {
+            if (follow) {
+                callback.awaitCompletion();
+            } else {
+                callback.awaitCompletion(30, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            throw OrodcException.io("reading the logs of container " + id + " failed: " + e.getMessage(), e);
         }
-        return lines;
     }
 
     private static void sleep(long millis) {

@@ -21,10 +21,13 @@ import java.util.Optional;
 public final class VolumeFiles {
     private static final String MOUNT = "/orodc-volume";
 
-    private VolumeFiles() {
+    private final DockerClient docker;
+
+    VolumeFiles(DockerClient docker) {
+        this.docker = docker;
     }
 
-    public static boolean exists(DockerClient docker, String volume) {
+    public boolean exists(String volume) {
         try {
             docker.inspectVolumeCmd(volume).exec();
             return true;
@@ -34,24 +37,24 @@ public final class VolumeFiles {
     }
 
     /** The files of {@code names} found in {@code volume}, by name; a missing file is simply absent. */
-    public static Map<String, String> read(DockerClient docker, String volume, String image, List<String> names) {
-        String id = docker.createContainerCmd(image)
+    public Map<String, String> read(String volume, String image, List<String> names) {
+        String id = EngineException.call(() -> docker.createContainerCmd(image)
                 .withEntrypoint("/bin/true")
                 .withLabels(Map.of("orodc.managed", "true", "orodc.purpose", "read-volume"))
                 .withHostConfig(HostConfig.newHostConfig().withBinds(new Bind(volume, new Volume(MOUNT), true)))
-                .exec().getId();
+                .exec().getId());
         try {
             Map<String, String> files = new LinkedHashMap<>();
             for (String name : names) {
-                readOne(docker, id, name).ifPresent(content -> files.put(name, content));
+                readOne(id, name).ifPresent(content -> files.put(name, content));
             }
             return files;
         } finally {
-            docker.removeContainerCmd(id).withForce(true).exec();
+            EngineException.run(() -> docker.removeContainerCmd(id).withForce(true).exec());
         }
     }
 
-    private static Optional<String> readOne(DockerClient docker, String containerId, String name) {
+    private Optional<String> readOne(String containerId, String name) {
         try (InputStream tar = docker.copyArchiveFromContainerCmd(containerId, MOUNT + "/" + name).exec()) {
             return Optional.of(new String(singleEntry(tar), StandardCharsets.UTF_8));
         } catch (NotFoundException e) {

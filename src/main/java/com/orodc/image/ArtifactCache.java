@@ -1,8 +1,9 @@
 package com.orodc.image;
 
-import com.orodc.core.Sha256;
 import com.orodc.core.OrodcException;
+import com.orodc.core.Sha256;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -70,7 +71,7 @@ public final class ArtifactCache {
     }
 
     public String put(byte[] bytes) {
-        return put(new java.io.ByteArrayInputStream(bytes), null);
+        return put(new ByteArrayInputStream(bytes), null);
     }
 
     /** The sum a name was last stored under. */

@@ -1,10 +1,11 @@
 package com.orodc.image;
 
-import com.orodc.core.Sha256;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.orodc.core.ExitCode;
 import com.orodc.core.OrodcException;
+import com.orodc.core.Sha256;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
@@ -40,7 +41,7 @@ public final class BaseImageTarball {
             rootfs.put("type", "layers");
             ArrayNode diffIds = rootfs.withArray("diff_ids");
             if (diffIds.size() != layers.size()) {
-                throw new OrodcException(com.orodc.core.ExitCode.FAILURE, "the base image lists " + diffIds.size()
+                throw new OrodcException(ExitCode.FAILURE, "the base image lists " + diffIds.size()
                         + " layers in its config but " + layers.size() + " in its manifest; choose another base image");
             }
             diffIds.add(s6Layer.diffId());

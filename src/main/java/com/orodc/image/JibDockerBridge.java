@@ -5,7 +5,6 @@ import com.google.cloud.tools.jib.api.DockerClient;
 import com.google.cloud.tools.jib.api.ImageDetails;
 import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.image.ImageTarball;
-import com.github.dockerjava.api.command.InspectImageResponse;
 
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -27,13 +26,13 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * jib's view of the local Docker engine, through docker-java's API instead of the {@code docker}
+ * jib's view of the local Docker engine, through {@link LocalEngine} instead of the {@code docker}
  * command, which a user of orodc need not have.
  */
 public final class JibDockerBridge implements DockerClient {
-    private final Supplier<com.github.dockerjava.api.DockerClient> client;
+    private final Supplier<LocalEngine> client;
 
-    public JibDockerBridge(Supplier<com.github.dockerjava.api.DockerClient> client) {
+    public JibDockerBridge(Supplier<LocalEngine> client) {
         this.client = client;
     }
 
@@ -58,7 +57,7 @@ public final class JibDockerBridge implements DockerClient {
                 }
                 return null;
             });
-            client.get().loadImageCmd(in).exec();
+            client.get().load(in);
             written.get();
             return "";
         } catch (ExecutionException e) {
@@ -70,7 +69,7 @@ public final class JibDockerBridge implements DockerClient {
 
     @Override
     public void save(ImageReference imageReference, Path outputPath, Consumer<Long> writtenByteCountListener) throws IOException {
-        try (InputStream in = client.get().saveImageCmd(imageReference.toString()).exec();
+        try (InputStream in = client.get().save(imageReference.toString());
              OutputStream out = counting(Files.newOutputStream(outputPath), writtenByteCountListener)) {
             in.transferTo(out);
         }
@@ -78,25 +77,23 @@ public final class JibDockerBridge implements DockerClient {
 
     @Override
     public ImageDetails inspect(ImageReference imageReference) {
-        InspectImageResponse r = client.get().inspectImageCmd(imageReference.toString()).exec();
+        LocalEngine.Image r = client.get().inspect(imageReference.toString());
         return new ImageDetails() {
             @Override
             public long getSize() {
-                return r.getSize() == null ? 0 : r.getSize();
+                return r.size();
             }
 
             @Override
             public DescriptorDigest getImageId() throws DigestException {
-                return DescriptorDigest.fromDigest(r.getId());
+                return DescriptorDigest.fromDigest(r.id());
             }
 
             @Override
             public List<DescriptorDigest> getDiffIds() throws DigestException {
                 List<DescriptorDigest> ids = new ArrayList<>();
-                if (r.getRootFS() != null && r.getRootFS().getLayers() != null) {
-                    for (String layer : r.getRootFS().getLayers()) {
-                        ids.add(DescriptorDigest.fromDigest(layer));
-                    }
+                for (String layer : r.diffIds()) {
+                    ids.add(DescriptorDigest.fromDigest(layer));
                 }
                 return ids;
             }

@@ -1,6 +1,5 @@
 package com.orodc.image;
 
-import com.orodc.core.Sha256;
 import com.google.cloud.tools.jib.api.Jib;
 import com.google.cloud.tools.jib.api.JibContainerBuilder;
 import com.google.cloud.tools.jib.api.TarImage;
@@ -10,11 +9,13 @@ import com.google.cloud.tools.jib.api.buildplan.FilePermissions;
 import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
 import com.google.cloud.tools.jib.api.buildplan.Port;
 import com.orodc.core.OrodcException;
+import com.orodc.core.Sha256;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,7 +35,7 @@ public final class ProxyContainer {
 
     /** Ordered: a set with no fixed order would give a different config, hence digest, per run. */
     private static Set<Port> ports() {
-        Set<Port> ports = new java.util.LinkedHashSet<>();
+        Set<Port> ports = new LinkedHashSet<>();
         PORTS.forEach(p -> ports.add(Port.tcp(p)));
         return ports;
     }

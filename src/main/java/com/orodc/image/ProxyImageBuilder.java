@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,9 +38,9 @@ import java.util.function.Supplier;
  */
 public final class ProxyImageBuilder {
     private final Reporter reporter;
-    private final Supplier<com.github.dockerjava.api.DockerClient> docker;
+    private final Supplier<LocalEngine> docker;
 
-    public ProxyImageBuilder(Reporter reporter, Supplier<com.github.dockerjava.api.DockerClient> docker) {
+    public ProxyImageBuilder(Reporter reporter, Supplier<LocalEngine> docker) {
         this.reporter = reporter;
         this.docker = docker;
     }
@@ -157,7 +158,7 @@ public final class ProxyImageBuilder {
         }
     }
 
-    private static java.util.Optional<Credential> registryCredential(RegistryApi registry, ImageLocation location) {
+    private static Optional<Credential> registryCredential(RegistryApi registry, ImageLocation location) {
         return registry.credentials().forRegistry(location.registry()).map(c -> Credential.from(c.user(), c.password()));
     }
 

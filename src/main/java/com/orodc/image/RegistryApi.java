@@ -1,10 +1,10 @@
 package com.orodc.image;
 
-import com.orodc.core.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.orodc.core.ExitCode;
 import com.orodc.core.OrodcException;
+import com.orodc.core.Sha256;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,9 +15,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,7 +38,7 @@ public final class RegistryApi {
     private final HttpFetcher http;
     private final RegistryCredentials credentials;
     private final boolean allowInsecure;
-    private final Map<String, String> authorizations = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> authorizations = new ConcurrentHashMap<>();
     private final ObjectMapper json = new ObjectMapper();
 
     public RegistryApi(HttpFetcher http, RegistryCredentials credentials, boolean allowInsecure) {
@@ -270,7 +272,7 @@ public final class RegistryApi {
     }
 
     static List<String> layerDigests(Manifest manifest) {
-        List<String> digests = new java.util.ArrayList<>();
+        List<String> digests = new ArrayList<>();
         manifest.json().path("layers").forEach(l -> digests.add(l.path("digest").asText()));
         return digests;
     }

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Release assets verified against their published sha256 and kept in the cache. A file whose
@@ -68,7 +69,7 @@ public final class ReleaseDownloads {
             try (InputStream in = http.open(asset.uri(base), "download " + asset.fileName())) {
                 String stored = cache.put(in, null);
                 cache.ref(asset.path(), stored);
-                sum = java.util.Optional.of(stored);
+                sum = Optional.of(stored);
             } catch (IOException e) {
                 throw new OrodcException(ExitCode.FAILURE, "download of " + asset.uri(base) + " failed: " + e.getMessage(), e);
             }

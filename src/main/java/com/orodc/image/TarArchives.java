@@ -7,6 +7,7 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,7 +62,7 @@ public final class TarArchives {
                     }
                 }
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException("cannot read " + archive, e);
+                throw new UncheckedIOException("cannot read " + archive, e);
             }
         }
         return Optional.empty();

@@ -1,10 +1,5 @@
 package com.orodc.probe;
 
-import javax.net.ssl.SNIHostName;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -12,7 +7,13 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.util.Arrays;
 import java.util.List;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A real TLS handshake for a name, verified against one root only: the chain, the name and the dates
@@ -48,7 +49,7 @@ public final class TlsProbe {
             socket.setSSLParameters(params);
             socket.startHandshake();
             Certificate[] peer = socket.getSession().getPeerCertificates();
-            return new Result(java.util.Arrays.stream(peer).map(c -> (X509Certificate) c).toList(), socket.getSession().getProtocol());
+            return new Result(Arrays.stream(peer).map(c -> (X509Certificate) c).toList(), socket.getSession().getProtocol());
         }
     }
 }

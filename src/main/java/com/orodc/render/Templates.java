@@ -4,6 +4,7 @@ import io.quarkus.qute.Engine;
 import io.quarkus.qute.ReflectionValueResolver;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateLocator;
+import io.quarkus.qute.Variant;
 
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -67,7 +68,7 @@ public final class Templates {
                 }
 
                 @Override
-                public Optional<io.quarkus.qute.Variant> getVariant() {
+                public Optional<Variant> getVariant() {
                     return Optional.empty();
                 }
             });

@@ -9,9 +9,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.KeyPairGenerator;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -80,7 +82,7 @@ class CertificateBadInputTest {
 
     @Test
     void aCertificateWhereAKeyShouldBe() throws Exception {
-        Files.copy(files.rootCert(), files.intermediateKey(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(files.rootCert(), files.intermediateKey(), StandardCopyOption.REPLACE_EXISTING);
         refusedRun(ExitCode.CERTIFICATE, files.intermediateKey() + " holds a certificate where an unencrypted private key was expected");
     }
 
@@ -113,7 +115,7 @@ class CertificateBadInputTest {
 
     @Test
     void anExpiredRoot() throws Exception {
-        Files.walk(files.dir()).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        Files.walk(files.dir()).sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         ensure(spec(), Clock.offset(Clock.systemUTC(), Duration.ofDays(-3660)));
         String message = refusedRun(ExitCode.CERTIFICATE, files.rootCert() + " expired on ");
         assertThat(message).endsWith("rotate the CA (--rotate-ca) and trust the new root");

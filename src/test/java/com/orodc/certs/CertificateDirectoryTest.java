@@ -3,6 +3,7 @@ package com.orodc.certs;
 import com.orodc.certs.CertificateChange.Action;
 import com.orodc.certs.CertificateChange.Part;
 import com.orodc.core.Reporter;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -74,10 +75,10 @@ class CertificateDirectoryTest {
         List<CertificateChange> changes = ensure(spec());
 
         assertThat(changes).extracting(CertificateChange::part, CertificateChange::action).contains(
-                org.assertj.core.groups.Tuple.tuple(Part.ROOT, Action.CREATED),
-                org.assertj.core.groups.Tuple.tuple(Part.INTERMEDIATE, Action.CREATED),
-                org.assertj.core.groups.Tuple.tuple(Part.LEAF, Action.CREATED),
-                org.assertj.core.groups.Tuple.tuple(Part.CHAIN, Action.WRITTEN));
+                Tuple.tuple(Part.ROOT, Action.CREATED),
+                Tuple.tuple(Part.INTERMEDIATE, Action.CREATED),
+                Tuple.tuple(Part.LEAF, Action.CREATED),
+                Tuple.tuple(Part.CHAIN, Action.WRITTEN));
         CertFiles f = files();
         assertThat(mode(f.dir())).isEqualTo("rwx------");
         for (Path key : List.of(f.rootKey(), f.intermediateKey(), f.leafKey())) {
@@ -260,7 +261,7 @@ class CertificateDirectoryTest {
         List<CertificateChange> changes = ensure(new CertificateSpec(LeafNames.of(DOMAIN, List.of()), KeyType.ECDSA_P256,
                 false, true, Optional.empty()));
         assertThat(changes).extracting(CertificateChange::part, CertificateChange::action)
-                .contains(org.assertj.core.groups.Tuple.tuple(Part.ROOT_KEY, Action.DESTROYED));
+                .contains(Tuple.tuple(Part.ROOT_KEY, Action.DESTROYED));
         assertThat(files().rootKey()).doesNotExist();
         assertThat(CertificateStatus.read(files(), Clock.systemUTC()).orElseThrow().rootKeyKept()).isFalse();
 

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -63,7 +64,7 @@ class CertificatePermissionsIT {
         try (Stream<Path> walk = Files.walk(files.dir())) {
             for (Path p : walk.toList()) {
                 String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
-                state.put(p.toString(), mode + (Files.isRegularFile(p) ? " " + java.util.Arrays.hashCode(Files.readAllBytes(p)) : ""));
+                state.put(p.toString(), mode + (Files.isRegularFile(p) ? " " + Arrays.hashCode(Files.readAllBytes(p)) : ""));
             }
         }
         return state;

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,7 +38,7 @@ public class CliBasicsTest {
         for (String[] command : new String[][] {{"config"}, {"install-proxy"}, {"uninstall-proxy"}, {"proxy-status"},
                 {"proxy-socks5-test"}, {"export-proxy-cert"}, {"proxy"}, {"proxy", "up"}, {"proxy", "down"},
                 {"proxy", "restart"}, {"proxy", "logs"}, {"proxy", "install-certs"}}) {
-            String[] args = java.util.Arrays.copyOf(command, command.length + 1);
+            String[] args = Arrays.copyOf(command, command.length + 1);
             args[command.length] = "--help";
             cli().run(args).assertSuccess().assertOut("Usage: orodc " + String.join(" ", command)).assertOut("Examples:");
         }

@@ -12,11 +12,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -119,7 +121,7 @@ class ExportProxyCertInstallIT {
         Shell.run("certutil", "-D", "-d", "sql:" + stores.nssDb, "-n", alias).orFail();
         Shell.run("certutil", "-A", "-d", "sql:" + stores.nssDb, "-n", alias, "-t", "C,,", "-i", third.rootCert().toString()).orFail();
         Path anchor = stores.localCertsDir.resolve(alias + ".crt");
-        Files.copy(third.rootCert(), anchor, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(third.rootCert(), anchor, StandardCopyOption.REPLACE_EXISTING);
         Map<String, String> replaced = stores.snapshot();
 
         cli().run("export-proxy-cert", "--uninstall", "--store", "nss,system").assertSuccess()
@@ -197,8 +199,8 @@ class ExportProxyCertInstallIT {
         static String read(Path file) {
             try {
                 return Files.readString(file);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
     }

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.util.Comparator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -101,11 +102,11 @@ public class ExportProxyCertTest {
     @Test
     void withoutACaOneIsCreatedAndExported() throws Exception {
         try (var files = Files.walk(home.resolve("certs"))) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
         Path out = home.resolve("exported.pem");
         cli().run("export-proxy-cert", "--out", out.toString()).assertSuccess().assertOut("wrote " + out);
-        var text = com.orodc.testing.Shell.run("openssl", "x509", "-in", out.toString(), "-noout", "-text").orFail().out();
+        var text = Shell.run("openssl", "x509", "-in", out.toString(), "-noout", "-text").orFail().out();
         assertThat(text).contains("CA:TRUE").contains("OroDC Local CA");
         assertThat(Files.readAllBytes(out)).isEqualTo(Files.readAllBytes(home.resolve("certs/root-ca.pem")));
     }

@@ -8,7 +8,7 @@ import com.orodc.render.ServiceFiles;
 import com.orodc.testing.CliDriver;
 import com.orodc.testing.InProcessCli;
 import com.orodc.testing.Shell;
-import com.orodc.workflow.DnsServicePlatform;
+import com.orodc.workflow.dnsservice.DnsServicePlatform;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,7 +16,6 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -17,7 +17,7 @@ class DockerEngineIT {
     void theEngineOnThisMachineIsFoundOnTheSystemSocket() {
         try (DockerEngine engine = DockerEngine.connect(Map.of("HOME", home.toString()), Reporter.SILENT)) {
             assertThat(engine.endpoint().source()).isEqualTo("system socket");
-            assertThat(engine.version().getApiVersion()).isNotBlank();
+            assertThat(engine.version().apiVersion()).isNotBlank();
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 /**
  * Busybox containers with labels, named with the test prefix and labelled orodc.test=true;
@@ -21,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 public final class LabelledContainers implements AutoCloseable {
     public static final String PREFIX = "orodc-t-hosts";
 
-    private final DockerClient docker = DockerConnector.connect(System.getenv());
+    private final DockerEngine engine = DockerConnector.connect(System.getenv());
+    private final DockerClient docker = engine.client();
     private final List<String> created = new ArrayList<>();
     private final String image = LocalImages.busybox();
 
@@ -47,7 +49,7 @@ public final class LabelledContainers implements AutoCloseable {
     }
 
     /** Starts {@code count} containers at once from {@code threads} threads; returns their names. */
-    public List<String> startMany(int count, int threads, java.util.function.IntFunction<Map<String, String>> labels) throws Exception {
+    public List<String> startMany(int count, int threads, IntFunction<Map<String, String>> labels) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<String>> futures = new ArrayList<>();
@@ -89,6 +91,6 @@ public final class LabelledContainers implements AutoCloseable {
         }
         pool.shutdown();
         pool.awaitTermination(120, TimeUnit.SECONDS);
-        docker.close();
+        engine.close();
     }
 }

@@ -1,5 +1,6 @@
 package com.orodc.hosts;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -43,7 +44,7 @@ class ContainerHostNamesTest {
                 "under_score.docker.local", "tab\tname.docker.local", "new\nline.docker.local", "sp ace.docker.local");
         assertThat(result.rejections()).filteredOn(r -> r.value().equals("new\nline.docker.local"))
                 .extracting(ContainerHostNames.Rejection::label, ContainerHostNames.Rejection::reason)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("traefik.http.routers.x.rule", "a line break"));
+                .containsExactly(Tuple.tuple("traefik.http.routers.x.rule", "a line break"));
     }
 
     @Test

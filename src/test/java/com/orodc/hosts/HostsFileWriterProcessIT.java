@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
@@ -53,7 +54,7 @@ class HostsFileWriterProcessIT {
             assertThat(writer.exitValue()).isEqualTo(137);
             String content = Files.readString(hosts, StandardCharsets.ISO_8859_1);
             assertThat(content).startsWith(USER_LINES).endsWith(HostsBlock.END + "\n");
-            java.util.SortedSet<String> names = HostsFileText.parse(content, hosts.toString()).blockNames();
+            SortedSet<String> names = HostsFileText.parse(content, hosts.toString()).blockNames();
             assertThat(names).isIn(new TreeSet<>(HostsWriterLoop.SMALL), new TreeSet<>(HostsWriterLoop.LARGE));
         }
         try (var files = Files.list(dir)) {

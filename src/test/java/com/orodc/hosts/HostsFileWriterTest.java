@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -96,7 +97,7 @@ class HostsFileWriterTest {
                     Files.writeString(hosts, "10.1.0." + (i % 250) + " appended-" + i + ".example\n",
                             StandardOpenOption.APPEND);
                     // thousands of lines a second: far busier than any tool adding its entries
-                    java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+                    LockSupport.parkNanos(200_000);
                 }
             } catch (Throwable t) {
                 failure.set(t);

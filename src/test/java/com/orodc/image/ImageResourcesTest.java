@@ -1,8 +1,15 @@
 package com.orodc.image;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,25 +34,25 @@ class ImageResourcesTest {
     }
 
     @Test
-    void foldersAreListedFromDirectoriesAndFromJars(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    void foldersAreListedFromDirectoriesAndFromJars(@TempDir Path dir) throws Exception {
         var fromDirectory = ImageResources.tree("image/sample-services");
         assertThat(fromDirectory).containsOnlyKeys("socks5/run", "socks5/type", "user/contents.d/socks5");
 
-        java.nio.file.Path jar = dir.resolve("app.jar");
-        try (var out = new java.util.jar.JarOutputStream(java.nio.file.Files.newOutputStream(jar))) {
+        Path jar = dir.resolve("app.jar");
+        try (var out = new JarOutputStream(Files.newOutputStream(jar))) {
             // folder entries, as the jar tool and Maven write them
             for (String folder : List.of("packed/", "packed/socks5/", "packed/user/", "packed/user/contents.d/")) {
-                out.putNextEntry(new java.util.jar.JarEntry(folder));
+                out.putNextEntry(new JarEntry(folder));
                 out.closeEntry();
             }
             for (var e : fromDirectory.entrySet()) {
-                out.putNextEntry(new java.util.jar.JarEntry("packed/" + e.getKey()));
+                out.putNextEntry(new JarEntry("packed/" + e.getKey()));
                 out.write(e.getValue());
                 out.closeEntry();
             }
         }
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        try (var loader = new java.net.URLClassLoader(new java.net.URL[] {jar.toUri().toURL()}, null)) {
+        try (var loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
             Thread.currentThread().setContextClassLoader(loader);
             var fromJar = ImageResources.tree("packed");
             assertThat(fromJar.keySet()).containsExactlyElementsOf(fromDirectory.keySet());

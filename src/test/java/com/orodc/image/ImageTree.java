@@ -11,6 +11,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,7 +60,7 @@ record ImageTree(Map<String, Node> nodes) {
                         nodes.put(path, new Node('f', mode, null, target.sha256(), i, target.head()));
                     } else {
                         byte[] content = tar.readAllBytes();
-                        nodes.put(path, new Node('f', mode, null, Sha256.of(content), i, java.util.Arrays.copyOf(content, Math.min(64, content.length))));
+                        nodes.put(path, new Node('f', mode, null, Sha256.of(content), i, Arrays.copyOf(content, Math.min(64, content.length))));
                     }
                 }
             } catch (IOException e) {
@@ -86,7 +87,7 @@ record ImageTree(Map<String, Node> nodes) {
                     nodes.put(rel, new Node('d', mode, null, null, 0, null));
                 } else {
                     byte[] content = Files.readAllBytes(p);
-                    nodes.put(rel, new Node('f', mode, null, Sha256.of(content), 0, java.util.Arrays.copyOf(content, Math.min(64, content.length))));
+                    nodes.put(rel, new Node('f', mode, null, Sha256.of(content), 0, Arrays.copyOf(content, Math.min(64, content.length))));
                 }
             }
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package com.orodc.image;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.orodc.core.Sha256;
 import com.orodc.testing.CliResult;
 import com.orodc.testing.InProcessCli;
@@ -150,7 +151,7 @@ class ProxyImageBuildIT {
             assertThat(tree.get("var/run").link()).as("the base's /var/run link survives").isEqualTo("/run");
             assertThat(tree.get("tmp").type()).isEqualTo('d');
 
-            var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(image.config());
+            var json = new ObjectMapper().readTree(image.config());
             assertThat(json.path("architecture").asText()).isEqualTo(p.architecture());
             assertThat(json.path("config").path("Entrypoint").toString()).isEqualTo("[\"/init\"]");
             assertThat(json.path("config").path("Cmd").isMissingNode() || json.path("config").path("Cmd").isNull()
@@ -266,7 +267,7 @@ class ProxyImageBuildIT {
 
         Path unpacked = Files.createDirectories(home.resolve("unpacked"));
         Shell.run("tar", "-C", unpacked.toString(), "-xf", tar.toString()).orFail();
-        var manifest = new com.fasterxml.jackson.databind.ObjectMapper().readTree(unpacked.resolve("manifest.json").toFile());
+        var manifest = new ObjectMapper().readTree(unpacked.resolve("manifest.json").toFile());
         List<Path> layers = new ArrayList<>();
         manifest.get(0).path("Layers").forEach(l -> layers.add(unpacked.resolve(l.asText())));
         ImageTree tree = ImageTree.ofLayers(layers);

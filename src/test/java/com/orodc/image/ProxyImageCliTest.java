@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,7 +45,7 @@ class ProxyImageCliTest {
     void offlineWithAnEmptyCacheNamesThePinnedInputsAndFetchesNothing() {
         var r = new InProcessCli(home).run("proxy-image", "build", "--offline", "--platform", "linux/arm64", "--to", "tar:p.tar");
         r.assertExit(1).assertErr("the cache lacks").assertErr("s6-overlay-aarch64.tar.xz.sha256")
-                .assertErr("image " + ImageInputs.resolve(java.util.Map.of(), new ImageInputs(null, null, null, null, null, null, null, true, false)).baseImage());
+                .assertErr("image " + ImageInputs.resolve(Map.of(), new ImageInputs(null, null, null, null, null, null, null, true, false)).baseImage());
         assertThat(home.resolve("p.tar")).doesNotExist();
     }
 }

@@ -1,8 +1,9 @@
 package com.orodc.image;
 
-import com.orodc.core.Sha256;
 import com.orodc.core.OrodcException;
 import com.orodc.core.Reporter;
+import com.orodc.core.Sha256;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,7 +70,7 @@ class RegistryAuthTest {
         return "127.0.0.1:" + server.getAddress().getPort();
     }
 
-    private static void respond(com.sun.net.httpserver.HttpExchange ex, int status, byte[] body, Map<String, String> headers) throws IOException {
+    private static void respond(HttpExchange ex, int status, byte[] body, Map<String, String> headers) throws IOException {
         headers.forEach((k, v) -> ex.getResponseHeaders().add(k, v));
         try (ex; OutputStream out = ex.getResponseBody()) {
             ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);

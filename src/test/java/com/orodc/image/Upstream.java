@@ -1,9 +1,9 @@
 package com.orodc.image;
 
-import com.orodc.core.Sha256;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.orodc.core.Reporter;
+import com.orodc.core.Sha256;
 import com.orodc.testing.Shell;
 
 import java.io.IOException;
@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
@@ -28,7 +29,7 @@ final class Upstream {
     final Path work;
     final Map<Platform, Path> s6ArchTarballs = new EnumMap<>(Platform.class);
     Path s6NoarchTarball;
-    final Map<String, byte[]> releaseFiles = new java.util.LinkedHashMap<>();
+    final Map<String, byte[]> releaseFiles = new LinkedHashMap<>();
 
     Upstream(Path work) {
         this.work = work;

@@ -1,5 +1,6 @@
 package com.orodc.render;
 
+import com.orodc.certs.CertFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -96,7 +97,7 @@ class TraefikConfigRendererTest {
 
     @Test
     void certificateFileNamesAreTheOnesOrodcWrites() {
-        var certs = new com.orodc.certs.CertFiles(Path.of(TraefikPaths.CERT_DIR));
+        var certs = new CertFiles(Path.of(TraefikPaths.CERT_DIR));
         assertThat(TraefikPaths.CHAIN_FILE).isEqualTo(certs.chain().toString());
         assertThat(TraefikPaths.KEY_FILE).isEqualTo(certs.leafKey().toString());
     }

@@ -1,5 +1,6 @@
 package com.orodc.services;
 
+import com.orodc.render.TraefikPaths;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,6 +87,6 @@ class InitCertsScriptTest {
     @Test
     void defaultDirectoryIsTheOneTraefikReads() throws IOException {
         String script = Files.readString(SCRIPT);
-        assertThat(script).contains("${ORODC_CERT_DIR:-" + com.orodc.render.TraefikPaths.CERT_DIR + "}");
+        assertThat(script).contains("${ORODC_CERT_DIR:-" + TraefikPaths.CERT_DIR + "}");
     }
 }

@@ -1,5 +1,6 @@
 package com.orodc.services;
 
+import com.orodc.render.TraefikPaths;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +22,7 @@ class TraefikServiceScriptTest {
         var r = ServiceScript.run(ServiceScript.S6_RC.resolve("traefik/run"), serviceDir, Map.of("PATH", bin.toString()));
         assertThat(r.exitCode()).isZero();
         // stderr joins stdout so both reach the container log in order
-        assertThat(r.out()).isEqualTo("traefik --configFile=" + com.orodc.render.TraefikPaths.STATIC_CONFIG + "\nto stderr\n");
+        assertThat(r.out()).isEqualTo("traefik --configFile=" + TraefikPaths.STATIC_CONFIG + "\nto stderr\n");
     }
 
     @Test

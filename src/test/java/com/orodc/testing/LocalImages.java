@@ -7,6 +7,7 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -58,7 +59,7 @@ public final class LocalImages {
             writer.write(rootfs);
             Path tar = Files.createTempFile("orodc-rootfs", ".tar");
             Shell.run("tar", "-C", rootfs.toString(), "-cf", tar.toString(), ".").orFail();
-            List<String> cmd = new java.util.ArrayList<>(List.of("docker", "import"));
+            List<String> cmd = new ArrayList<>(List.of("docker", "import"));
             cmd.addAll(importChanges);
             cmd.addAll(List.of(tar.toString(), tag));
             Shell.run(cmd).orFail();

@@ -8,11 +8,11 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 
 /** Tests of the proxy container: each gets its own ORODC_HOME and free ports, and leaves no proxy behind. */
-abstract class ProxyTestBase {
+public abstract class ProxyTestBase {
     @TempDir
-    Path home;
+    protected Path home;
 
-    ProxyFixture proxy;
+    protected ProxyFixture proxy;
 
     @BeforeEach
     void createFixture() {

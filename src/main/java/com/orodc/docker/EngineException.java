@@ -1,0 +1,48 @@
+package com.orodc.docker;
+
+import com.github.dockerjava.api.exception.DockerException;
+import com.orodc.core.ExitCode;
+import com.orodc.core.OrodcException;
+
+import java.util.function.Supplier;
+
+/**
+ * The engine refused a call (it answered, with an error status). Callers that can carry on, for example
+ * when a container stopped in the meantime, tell the cases apart by the status; everything else is the
+ * project's one exception and reaches the user as a failure.
+ */
+public final class EngineException extends OrodcException {
+    private final int status;
+
+    EngineException(int status, String message, Throwable cause) {
+        super(ExitCode.FAILURE, message, cause);
+        this.status = status;
+    }
+
+    /** The thing named does not exist (any more). */
+    public boolean notFound() {
+        return status == 404;
+    }
+
+    /** The thing is in the wrong state for the call, for example a container that is not running. */
+    public boolean conflict() {
+        return status == 409;
+    }
+
+    /** Runs one call to the engine, turning docker-java's exception into ours. */
+    static <T> T call(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (DockerException e) {
+            String message = e.getMessage() == null ? "HTTP " + e.getHttpStatus() : e.getMessage().strip();
+            throw new EngineException(e.getHttpStatus(), message, e);
+        }
+    }
+
+    static void run(Runnable call) {
+        call(() -> {
+            call.run();
+            return null;
+        });
+    }
+}

@@ -1,6 +1,0 @@
-package com.orodc.workflow;
-
-/** How the root certificate is written: PEM text, or DER bytes (the {@code .cer} Windows opens). */
-public enum ExportCertFormat {
-    PEM, DER
-}

@@ -1,0 +1,209 @@
+package com.orodc.workflow.dnsservice;
+
+import com.orodc.core.ExitCode;
+import com.orodc.core.OrodcException;
+import com.orodc.core.Reporter;
+import com.orodc.docker.DockerConnector;
+import com.orodc.hosts.HostsFileWriter;
+import com.orodc.render.ServiceDefinition;
+import com.orodc.render.ServiceFiles;
+import com.orodc.workflow.hostsync.HostsSyncRequest;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Installs and removes the hosts sync as a system service: the service file (systemd unit or launchd
+ * plist) and the launcher it starts. {@code --root} writes the same files under another directory and
+ * leaves the service manager alone (tests, packagers).
+ */
+public final class DnsServiceSetup {
+    private final DnsServiceRequest request;
+    private final Reporter reporter;
+
+    /** The daemon holds a few names: a small heap, the serial collector and no C2 keep it far below 100 MB. */
+    public static final List<String> DAEMON_JVM_OPTIONS =
+            List.of("-XX:+UseSerialGC", "-Xms8m", "-Xmx48m", "-XX:TieredStopAtLevel=1", "-Xss512k");
+
+    /** How the service runs orodc when it is installed from its jar. */
+    public static List<String> javaCommand(Path java, Path jar) {
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(DAEMON_JVM_OPTIONS);
+        command.add("-jar");
+        command.add(jar.toAbsolutePath().toString());
+        return command;
+    }
+
+    public DnsServiceSetup(DnsServiceRequest request, Reporter reporter) {
+        this.request = request;
+        this.reporter = reporter;
+    }
+
+    public DnsServiceReport install() {
+        requireRoot("--install");
+        List<String> command = new ArrayList<>(request.orodcCommand().orElseThrow(() -> OrodcException.usage(
+                "cannot tell how this orodc was started (not from its jar); give the command with --orodc-command")));
+        command.addAll(daemonArguments());
+        ServiceDefinition definition = new ServiceDefinition(DnsServicePlatform.LAUNCHER.toString(), command,
+                DockerConnector.endpoint(request.sync().environment()), request.orodcHome().toString(),
+                request.sync().hostsFile().toString(), DnsServicePlatform.LAUNCHD_LOG.toString());
+        Map<Path, String> files = new LinkedHashMap<>();
+        files.put(request.platform().serviceFile(), request.platform() == DnsServicePlatform.LINUX_SYSTEMD
+                ? ServiceFiles.systemdUnit(definition) : ServiceFiles.launchdPlist(definition));
+        files.put(DnsServicePlatform.LAUNCHER, ServiceFiles.launcherScript(definition));
+        DnsServiceControl control = new DnsServiceControl(request.platform());
+        List<String> lines = new ArrayList<>();
+        boolean managerRunning = request.platform().managerRunning();
+        if (request.dryRun()) {
+            if (!managerRunning) {
+                lines.add("note: " + notRunning());
+            }
+            files.forEach((path, content) -> {
+                lines.add("would write " + request.under(path) + ":");
+                content.lines().forEach(line -> lines.add("    " + line));
+            });
+            if (request.onThisMachine()) {
+                control.startCommands().forEach(c -> lines.add("would run: " + String.join(" ", c)));
+            }
+            return new DnsServiceReport(lines, ExitCode.OK);
+        }
+        if (request.onThisMachine() && !managerRunning) {
+            throw new OrodcException(ExitCode.FAILURE, notRunning() + ": the service cannot be installed; run 'orodc proxy-dns-sync'"
+                    + " in the foreground instead, or see the files it would write with --dry-run");
+        }
+        for (Map.Entry<Path, String> file : files.entrySet()) {
+            boolean executable = file.getKey().equals(DnsServicePlatform.LAUNCHER);
+            write(request.under(file.getKey()), file.getValue(), executable ? "rwxr-xr-x" : "rw-r--r--");
+            lines.add("wrote " + request.under(file.getKey()));
+        }
+        lines.add("Docker endpoint recorded for the service: " + definition.dockerHost());
+        if (request.onThisMachine()) {
+            control.start();
+            lines.add("started " + request.platform().manager() + " service " + serviceName());
+        } else {
+            lines.add(request.platform().manager() + " not touched: files written under " + request.root());
+        }
+        return new DnsServiceReport(lines, ExitCode.OK);
+    }
+
+    public DnsServiceReport uninstall() {
+        requireRoot("--uninstall");
+        List<String> lines = new ArrayList<>();
+        DnsServiceControl control = new DnsServiceControl(request.platform());
+        boolean manage = request.onThisMachine() && request.platform().managerRunning();
+        Path hostsFile = request.under(request.sync().hostsFile());
+        List<Path> paths = List.of(request.platform().serviceFile(), DnsServicePlatform.LAUNCHER);
+        if (request.dryRun()) {
+            if (manage) {
+                control.stopCommands().forEach(c -> lines.add("would run: " + String.join(" ", c)));
+            }
+            for (Path path : paths) {
+                if (Files.exists(request.under(path))) {
+                    lines.add("would remove " + request.under(path));
+                }
+            }
+            lines.add("would remove the orodc block from " + hostsFile);
+            return new DnsServiceReport(lines, ExitCode.OK);
+        }
+        if (manage) {
+            control.stop();
+            lines.add("stopped " + request.platform().manager() + " service " + serviceName());
+        }
+        for (Path path : paths) {
+            Path target = request.under(path);
+            try {
+                if (Files.deleteIfExists(target)) {
+                    lines.add("removed " + target);
+                    if (!request.onThisMachine()) {
+                        removeEmptyParents(target);
+                    }
+                } else {
+                    lines.add(target + " was not installed");
+                }
+            } catch (IOException e) {
+                throw OrodcException.io("cannot remove " + target + ": " + e.getMessage() + "; remove it by hand", e);
+            }
+        }
+        ExitCode code = ExitCode.OK;
+        if (Files.exists(hostsFile)) {
+            try {
+                boolean removed = new HostsFileWriter(hostsFile, request.sync().lockFile(), reporter).removeBlock();
+                lines.add(removed ? "removed the orodc block from " + hostsFile : "no orodc block in " + hostsFile);
+            } catch (OrodcException e) {
+                lines.add("hosts file not changed: " + e.getMessage());
+                code = e.exitCode();
+            }
+        }
+        return new DnsServiceReport(lines, code);
+    }
+
+    /** The arguments the service gives the daemon: the settings of this run, fixed at install time. */
+    List<String> daemonArguments() {
+        HostsSyncRequest sync = request.sync();
+        List<String> args = new ArrayList<>(List.of("proxy-dns-sync", "--hosts-file", sync.hostsFile().toString()));
+        for (String suffix : sync.suffixes()) {
+            args.add("--suffix");
+            args.add(suffix);
+        }
+        if (sync.ipv4Only()) {
+            args.add("--ipv4-only");
+        }
+        args.add("--proxy-container");
+        args.add(sync.proxyContainer().orElse(""));
+        return args;
+    }
+
+    private void requireRoot(String action) {
+        if (!request.dryRun() && request.onThisMachine() && !request.runningAsRoot()) {
+            throw OrodcException.usage("the hosts sync service is a system service and needs root: run 'sudo "
+                    + "--preserve-env=DOCKER_HOST,ORODC_HOME orodc proxy-dns-setup " + action + "' (or add --dry-run to see the files)");
+        }
+    }
+
+    private String notRunning() {
+        return request.platform() == DnsServicePlatform.LINUX_SYSTEMD
+                ? "systemd is not running on this machine (PID 1 is not systemd)"
+                : "launchd is not available on this machine";
+    }
+
+    private String serviceName() {
+        return request.platform() == DnsServicePlatform.LINUX_SYSTEMD ? ServiceDefinition.SYSTEMD_UNIT : ServiceDefinition.LAUNCHD_LABEL;
+    }
+
+    private void removeEmptyParents(Path file) throws IOException {
+        Path root = request.root().toAbsolutePath().normalize();
+        for (Path dir = file.getParent(); dir != null && dir.startsWith(root) && !dir.equals(root); dir = dir.getParent()) {
+            try (var entries = Files.list(dir)) {
+                if (entries.findAny().isPresent()) {
+                    return;
+                }
+            }
+            Files.delete(dir);
+        }
+    }
+
+    private static void write(Path target, String content, String mode) {
+        try {
+            Files.createDirectories(target.getParent());
+            Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+            try {
+                Files.writeString(temp, content, StandardCharsets.UTF_8);
+                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString(mode));
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw OrodcException.io("cannot write " + target + ": " + e.getMessage() + "; run as root", e);
+        }
+    }
+}

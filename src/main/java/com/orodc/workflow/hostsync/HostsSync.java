@@ -1,0 +1,326 @@
+package com.orodc.workflow.hostsync;
+
+import com.orodc.core.ExitCode;
+import com.orodc.core.OrodcException;
+import com.orodc.core.Reporter;
+import com.orodc.docker.ContainerEvent;
+import com.orodc.docker.DockerConnector;
+import com.orodc.docker.DockerEngine;
+import com.orodc.docker.RunningContainer;
+import com.orodc.hosts.AllowedNames;
+import com.orodc.hosts.ContainerHostNames;
+import com.orodc.hosts.HostsFileWriter;
+
+import java.io.Closeable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * The hosts sync daemon: a full reconcile when it connects (and after every reconnect), then Docker
+ * events batched into reconciles. Each reconcile computes the names of the running containers and hands
+ * them to every sink; a sink writes only when its content changes.
+ */
+public final class HostsSync implements AutoCloseable {
+    private final HostsSyncRequest request;
+    private final Supplier<DockerEngine> connector;
+    private final Reporter reporter;
+    private final HostsSyncNames namesOfContainers;
+    private final List<HostsSyncSink> sinks = new ArrayList<>();
+    private final HostsSyncSchedule schedule;
+    private final Object signal = new Object();
+    private final Map<String, String> lastErrorBySink = new HashMap<>();
+
+    private final AtomicLong events = new AtomicLong();
+    private final AtomicLong reconciles = new AtomicLong();
+    private final AtomicLong hostsFileWrites = new AtomicLong();
+    private final AtomicLong connects = new AtomicLong();
+
+    private volatile boolean closed;
+    private volatile Thread runner;
+    private boolean streamEnded; // guarded by signal
+    private final HostsFileWriter hostsFile;
+    private SortedMap<String, String> current;
+
+    public HostsSync(HostsSyncRequest request, Reporter reporter) {
+        this(request, () -> DockerConnector.connect(request.environment()), reporter);
+    }
+
+    public HostsSync(HostsSyncRequest request, Supplier<DockerEngine> connector, Reporter reporter) {
+        this.request = request;
+        this.connector = connector;
+        this.reporter = reporter;
+        this.namesOfContainers = new HostsSyncNames(AllowedNames.under(request.suffixes()), reporter);
+        this.schedule = new HostsSyncSchedule(request.timing());
+        this.hostsFile = new HostsFileWriter(request.hostsFile(), request.lockFile(), reporter);
+        sinks.add(new HostsSyncFileSink(hostsFile, request.ipv4Only()));
+        request.proxyContainer().ifPresent(name -> sinks.add(new HostsSyncProxySink(name)));
+    }
+
+    /** The names of one reconcile, each with its container, and the errors of the sinks that failed. */
+    public record Outcome(SortedMap<String, String> names, List<String> errors) {
+    }
+
+    /** One reconcile and return. */
+    public Outcome once() {
+        DockerEngine client = connect();
+        try {
+            List<String> errors = reconcile(client);
+            return new Outcome(new TreeMap<>(current), errors);
+        } finally {
+            closeQuietly(client);
+        }
+    }
+
+    /** Runs until {@link #close()}: reconnecting with backoff whenever the engine goes away. */
+    public void run() {
+        runner = Thread.currentThread();
+        long backoff = request.timing().initialBackoff().toMillis();
+        boolean announcedDown = false;
+        while (!closed) {
+            DockerEngine client = null;
+            Closeable subscription = null;
+            try {
+                client = connect();
+                synchronized (signal) {
+                    streamEnded = false;
+                }
+                // subscribe before listing: an event during the list causes one more reconcile, never a miss
+                subscription = client.containers().subscribe(this::onEvent, this::onStreamEnd);
+                if (connects.incrementAndGet() > 1 || announcedDown) {
+                    reporter.info("connected to Docker at " + DockerConnector.endpoint(request.environment()) + " again: full reconcile");
+                }
+                reconcile(client);
+                backoff = request.timing().initialBackoff().toMillis();
+                announcedDown = false;
+                while (!closed) {
+                    if (!awaitWork()) {
+                        break;
+                    }
+                    reconcile(client);
+                }
+            } catch (RuntimeException e) {
+                if (closed) {
+                    break;
+                }
+                Throwable why = e instanceof OrodcException && e.getCause() != null ? e.getCause() : e;
+                reporter.warn("Docker at " + DockerConnector.endpoint(request.environment()) + " is not reachable ("
+                        + oneLine(why) + "); retrying in " + backoff + " ms");
+                announcedDown = true;
+                sleep(backoff);
+                backoff = Math.min(backoff * 2, request.timing().maxBackoff().toMillis());
+            } finally {
+                closeQuietly(subscription);
+                closeQuietly(client);
+            }
+        }
+    }
+
+    /** Runs {@link #run()} on a daemon thread of its own. */
+    public Thread start() {
+        Thread thread = new Thread(this::run, "hosts-sync");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    /** Stops the loop; the hosts file keeps the last names written. */
+    @Override
+    public void close() {
+        closed = true;
+        synchronized (signal) {
+            signal.notifyAll();
+        }
+        Thread thread = runner;
+        if (thread != null && thread != Thread.currentThread()) {
+            try {
+                thread.join(3_000); // a write under way finishes; a shutdown is not held up longer
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    public Stats stats() {
+        return new Stats(events.get(), reconciles.get(), hostsFileWrites.get(), connects.get());
+    }
+
+    /** Counters since start: events received, reconciles run, writes of the hosts file, connections made. */
+    public record Stats(long events, long reconciles, long hostsFileWrites, long connects) {
+    }
+
+    private DockerEngine connect() {
+        DockerEngine client;
+        try {
+            client = connector.get();
+            client.ping();
+        } catch (RuntimeException e) {
+            throw new OrodcException(ExitCode.DOCKER_UNREACHABLE, "cannot reach Docker at "
+                    + DockerConnector.endpoint(request.environment()) + ": " + oneLine(e)
+                    + "; start Docker or set DOCKER_HOST", e);
+        }
+        return client;
+    }
+
+    private void onEvent(ContainerEvent event) {
+        if (!mayChangeNames(event)) {
+            return;
+        }
+        synchronized (signal) {
+            if (event.action().equals("create")) {
+                schedule.created(event.id(), System.nanoTime());
+                return;
+            }
+            events.incrementAndGet();
+            schedule.event(event.id(), event.action(), System.nanoTime());
+            signal.notifyAll();
+        }
+    }
+
+    /**
+     * Only containers with our labels have names, and labels never change: the events of other containers
+     * (builds, test runs, other tools) neither trigger nor delay a reconcile. The proxy container's own
+     * start matters (its /etc/hosts is new); an event without attributes is taken as relevant.
+     */
+    private boolean mayChangeNames(ContainerEvent event) {
+        Map<String, String> attributes = event.attributes();
+        if (attributes.isEmpty() || attributes.containsKey(ContainerHostNames.HOSTNAME_LABEL)
+                || "true".equalsIgnoreCase(String.valueOf(attributes.get("traefik.enable")).strip())) {
+            return true;
+        }
+        return request.proxyContainer().map(name -> name.equals(event.name())).orElse(false);
+    }
+
+    private void onStreamEnd(Throwable cause) {
+        synchronized (signal) {
+            streamEnded = true;
+            signal.notifyAll();
+        }
+    }
+
+    /** Waits until a batch is due (true), or the loop must reconnect (exception) or stop (false). */
+    private boolean awaitWork() {
+        synchronized (signal) {
+            while (!closed) {
+                if (streamEnded) {
+                    throw new OrodcException(ExitCode.DOCKER_UNREACHABLE, "the Docker event stream ended");
+                }
+                long due = schedule.dueAt();
+                long now = System.nanoTime();
+                if (due != HostsSyncSchedule.NONE && due <= now) {
+                    schedule.take(now);
+                    return true;
+                }
+                long waitMillis = due == HostsSyncSchedule.NONE ? 60_000 : (due - now + 999_999) / 1_000_000;
+                try {
+                    signal.wait(Math.max(1, waitMillis));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return false;
+        }
+    }
+
+    private List<String> reconcile(DockerEngine client) {
+        List<RunningContainer> running = client.containers().running();
+        SortedMap<String, String> desired = namesOfContainers.of(running);
+        reconciles.incrementAndGet();
+        if (current == null) {
+            current = namesAlreadyInFile();
+        }
+        List<String> errors = new ArrayList<>();
+        for (HostsSyncSink sink : sinks) {
+            try {
+                if (sink.apply(new TreeSet<>(desired.keySet()), running, client)) {
+                    if (sink instanceof HostsSyncFileSink) {
+                        hostsFileWrites.incrementAndGet();
+                    }
+                    reporter.debug("wrote " + desired.size() + " names to " + sink.describe());
+                }
+                if (lastErrorBySink.remove(sink.describe()) != null) {
+                    reporter.info(sink.describe() + " is up to date again");
+                }
+            } catch (RuntimeException e) {
+                String message = oneLine(e);
+                errors.add(message);
+                if (!message.equals(lastErrorBySink.put(sink.describe(), message))) {
+                    reporter.error(message);
+                }
+            }
+        }
+        // logged once written, so that a line means the name is in the file
+        for (Map.Entry<String, String> e : desired.entrySet()) {
+            if (!current.containsKey(e.getKey())) {
+                reporter.info("+ " + e.getKey() + " (" + e.getValue() + ")");
+            }
+        }
+        for (String name : current.keySet()) {
+            if (!desired.containsKey(name)) {
+                reporter.info("- " + name);
+            }
+        }
+        current = desired;
+        try {
+            HostsSyncState.now(request.hostsFile().toString(), desired, errors).write(request.stateFile());
+        } catch (OrodcException e) {
+            reporter.debug(e.getMessage());
+        }
+        return errors;
+    }
+
+    /** What an earlier run left in the file, so that the first reconcile logs what it removes. */
+    private SortedMap<String, String> namesAlreadyInFile() {
+        SortedMap<String, String> names = new TreeMap<>();
+        try {
+            hostsFile.read().blockNames().forEach(name -> names.put(name, "earlier run"));
+        } catch (RuntimeException e) {
+            // a missing or malformed file is reported by the sink that writes it
+        }
+        return names;
+    }
+
+    private void sleep(long millis) {
+        long until = System.currentTimeMillis() + millis;
+        synchronized (signal) {
+            long left;
+            while (!closed && (left = until - System.currentTimeMillis()) > 0) {
+                try {
+                    signal.wait(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    closed = true;
+                }
+            }
+        }
+    }
+
+    private static String oneLine(Throwable e) {
+        if (e instanceof OrodcException && e.getMessage() != null) {
+            return e.getMessage().lines().findFirst().orElse("");
+        }
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return message.lines().findFirst().orElse(t.getClass().getSimpleName());
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // closing a broken connection may fail; it is gone either way
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package com.orodc.workflow.hostsync;
+
+import com.orodc.core.Reporter;
+import com.orodc.docker.RunningContainer;
+import com.orodc.hosts.AllowedNames;
+import com.orodc.hosts.ContainerHostNames;
+
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The names the running containers ask for, each with the container that claimed it first (by name order).
+ * A rejected label is reported once per container and label value, not at every reconcile.
+ */
+public final class HostsSyncNames {
+    private final AllowedNames allowed;
+    private final Reporter reporter;
+    private Set<String> reported = new HashSet<>();
+
+    public HostsSyncNames(AllowedNames allowed, Reporter reporter) {
+        this.allowed = allowed;
+        this.reporter = reporter;
+    }
+
+    public SortedMap<String, String> of(List<RunningContainer> running) {
+        SortedMap<String, String> names = new TreeMap<>();
+        Set<String> stillRelevant = new HashSet<>();
+        running.stream().sorted(Comparator.comparing(RunningContainer::name)).forEach(container -> {
+            ContainerHostNames.Result result = ContainerHostNames.of(container.labels(), allowed);
+            for (String name : result.names()) {
+                names.putIfAbsent(name, container.name());
+            }
+            for (ContainerHostNames.Rejection r : result.rejections()) {
+                String key = container.id() + "\u0000" + r.label() + "\u0000" + r.value();
+                stillRelevant.add(key);
+                if (!reported.contains(key)) {
+                    reporter.warn("container " + container.name() + ": label " + r.label() + " value '"
+                            + printable(r.value()) + "' rejected: " + r.reason());
+                }
+            }
+        });
+        reported = stillRelevant;
+        return names;
+    }
+
+    /** A label value as it can be shown on one log line. */
+    static String printable(String value) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : value.toCharArray()) {
+            if (c == '\n') {
+                sb.append("\\n");
+            } else if (c == '\r') {
+                sb.append("\\r");
+            } else if (Character.isISOControl(c)) {
+                sb.append(String.format("\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+            if (sb.length() > 120) {
+                return sb.append("...").toString();
+            }
+        }
+        return sb.toString();
+    }
+}

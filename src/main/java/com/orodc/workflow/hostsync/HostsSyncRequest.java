@@ -1,0 +1,92 @@
+package com.orodc.workflow.hostsync;
+
+import com.orodc.core.HostName;
+import com.orodc.core.OrodcConfig;
+import com.orodc.core.OrodcException;
+import com.orodc.core.OrodcHome;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the hosts sync does: which names it accepts, where it writes them, and how it batches events.
+ *
+ * @param suffixes       names must lie under one of these (CERT_DOMAIN by default)
+ * @param hostsFile      the host's hosts file
+ * @param ipv4Only       write names on 127.0.0.1 only, not also on ::1
+ * @param proxyContainer the container whose own /etc/hosts also gets the names, if any
+ * @param stateFile      where the last sync, its names and errors are recorded for status
+ * @param lockFile       shared by every writer of the hosts file
+ * @param environment    where the Docker endpoint comes from
+ * @param timing         how events are batched and how reconnects back off
+ */
+public record HostsSyncRequest(
+        List<String> suffixes,
+        Path hostsFile,
+        boolean ipv4Only,
+        Optional<String> proxyContainer,
+        Path stateFile,
+        Path lockFile,
+        Map<String, String> environment,
+        Timing timing) {
+
+    public static final Path DEFAULT_HOSTS_FILE = Path.of("/etc/hosts");
+    public static final String DEFAULT_PROXY_CONTAINER = "proxy";
+
+    public HostsSyncRequest {
+        suffixes = List.copyOf(suffixes);
+        environment = Map.copyOf(environment);
+    }
+
+    /**
+     * The request of a run: {@code suffixes} checked (CERT_DOMAIN when none given), state and lock in
+     * {@code $ORODC_HOME/state}.
+     */
+    public static HostsSyncRequest of(OrodcConfig config, OrodcHome home, Map<String, String> environment,
+                                      List<String> suffixes, Path hostsFile, boolean ipv4Only, Optional<String> proxyContainer) {
+        List<String> allowed = new ArrayList<>();
+        for (String suffix : suffixes == null || suffixes.isEmpty() ? List.of(config.certDomain()) : suffixes) {
+            String s = suffix.strip().toLowerCase(Locale.ROOT);
+            s = s.startsWith(".") ? s.substring(1) : s;
+            if (!HostName.isDomain(s)) {
+                throw OrodcException.usage("--suffix " + suffix + " is not valid: expected a domain of at least two labels such as docker.local");
+            }
+            allowed.add(s);
+        }
+        return new HostsSyncRequest(allowed, hostsFile == null ? DEFAULT_HOSTS_FILE : hostsFile.toAbsolutePath(), ipv4Only,
+                proxyContainer.filter(name -> !name.isBlank()), stateFile(home), home.state().resolve("hosts.lock"),
+                environment, Timing.DEFAULT);
+    }
+
+    public static Path stateFile(OrodcHome home) {
+        return home.state().resolve("dns-sync.json");
+    }
+
+    public HostsSyncRequest withTiming(Timing newTiming) {
+        return new HostsSyncRequest(suffixes, hostsFile, ipv4Only, proxyContainer, stateFile, lockFile, environment, newTiming);
+    }
+
+    /**
+     * @param quiet           a batch is reconciled once no event came for this long (and no created container
+     *                        is still to start, for at most {@code burstWindow} after its creation)...
+     * @param burstQuiet      ...or for this long when the batch holds events of several containers...
+     * @param burstWindow     ...a creation is waited for this long at most; this long without events ends a burst...
+     * @param maxDelay        ...and never later than this after its first event, doubled while batches keep
+     *                        being cut short by it...
+     * @param longestDelay    ...up to this
+     * @param followUp        one more reconcile this long after each batch
+     * @param initialBackoff  first wait before reconnecting to Docker, doubled each failure...
+     * @param maxBackoff      ...up to this
+     */
+    public record Timing(Duration quiet, Duration burstQuiet, Duration burstWindow, Duration maxDelay,
+                         Duration longestDelay, Duration followUp, Duration initialBackoff, Duration maxBackoff) {
+        public static final Timing DEFAULT = new Timing(Duration.ofMillis(15), Duration.ofMillis(600),
+                Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(8), Duration.ofMillis(300),
+                Duration.ofMillis(250), Duration.ofSeconds(10));
+    }
+}

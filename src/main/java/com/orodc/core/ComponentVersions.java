@@ -21,6 +21,11 @@ public record ComponentVersions(String orodc, String alpineImage, String traefik
                 components.getProperty("proxy.image.published"));
     }
 
+    /** What install-proxy --pull pulls and CI publishes: the published name, tagged with this orodc's version. */
+    public String publishedReference() {
+        return publishedImage + ":" + orodc;
+    }
+
     private static Properties properties(String resource) {
         Properties p = new Properties();
         try (InputStream in = ComponentVersions.class.getResourceAsStream(resource)) {

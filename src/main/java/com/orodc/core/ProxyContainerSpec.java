@@ -25,7 +25,8 @@ public record ProxyContainerSpec(
         Duration healthStartPeriod,
         long memoryBytes,
         String restartPolicy,
-        Map<String, String> logOptions) {
+        Map<String, String> logOptions,
+        Duration stopTimeout) {
 
     public static final String MANAGED_LABEL = "orodc.managed";
     public static final String HASH_LABEL = "orodc.config-hash";
@@ -49,7 +50,8 @@ public record ProxyContainerSpec(
         new TreeMap<>(env).forEach((k, v) -> canonical.append("env ").append(k).append('=').append(v).append('\n'));
         new TreeMap<>(labels).forEach((k, v) -> canonical.append("label ").append(k).append('=').append(v).append('\n'));
         canonical.append(healthcheck).append(healthInterval).append(healthTimeout).append(healthRetries)
-                .append(healthStartPeriod).append('\n').append(memoryBytes).append(restartPolicy).append(new TreeMap<>(logOptions));
+                .append(healthStartPeriod).append('\n').append(memoryBytes).append(restartPolicy).append(new TreeMap<>(logOptions))
+                .append(stopTimeout);
         for (String e : extra) {
             canonical.append('\n').append(e);
         }

@@ -110,6 +110,7 @@ public final class ProxyContainers {
                     .withLabels(labels)
                     .withExposedPorts(exposed)
                     .withHostConfig(host)
+                    .withStopTimeout((int) spec.stopTimeout().toSeconds())
                     .withHealthcheck(new HealthCheck().withTest(spec.healthcheck())
                             .withInterval(spec.healthInterval().toNanos())
                             .withTimeout(spec.healthTimeout().toNanos())
@@ -123,12 +124,29 @@ public final class ProxyContainers {
         EngineException.run(() -> docker.startContainerCmd(id).exec());
     }
 
-    public void stop(String id) {
-        EngineException.run(() -> docker.stopContainerCmd(id).withTimeout(10).exec());
+    /** Stops within {@code timeout}, then the engine kills it: pass the spec's stop timeout. */
+    public void stop(String id, Duration timeout) {
+        EngineException.run(() -> docker.stopContainerCmd(id).withTimeout((int) timeout.toSeconds()).exec());
     }
 
-    public void restart(String id) {
-        EngineException.run(() -> docker.restartContainerCmd(id).withTimeout(10).exec());
+    public void restart(String id, Duration timeout) {
+        EngineException.run(() -> docker.restartContainerCmd(id).withTimeout((int) timeout.toSeconds()).exec());
+    }
+
+    /**
+     * Stops the container the way {@code docker stop} does (SIGTERM, then SIGKILL after {@code timeout}) and
+     * removes it: the services inside end cleanly instead of being killed by a forced removal.
+     */
+    public void stopAndRemove(String id, Duration timeout) {
+        try {
+            stop(id, timeout);
+        } catch (EngineException e) {
+            if (e.notFound()) {
+                return;
+            }
+            // 304 (already stopped) and a container that is only created land here too: removal settles it
+        }
+        remove(id);
     }
 
     public void remove(String id) {

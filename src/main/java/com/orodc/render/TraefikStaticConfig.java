@@ -2,6 +2,7 @@ package com.orodc.render;
 
 import com.orodc.core.OrodcConfig;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -17,6 +18,7 @@ public record TraefikStaticConfig(
         int httpPort,
         int httpsPort,
         int pingPort,
+        String graceTimeOut,
         List<String> trustedForwarders,
         String dockerEndpoint,
         String dockerNetwork,
@@ -27,6 +29,11 @@ public record TraefikStaticConfig(
     /** Not published: only {@code traefik healthcheck --ping} inside the container uses it. */
     public static final String PING_ENTRYPOINT = "ping";
     public static final String DOCKER_NETWORK = "dc_shared_net";
+    /**
+     * How long Traefik lets open requests finish when it stops (its default is 10 s). It must fit, with
+     * s6's kill grace, inside the container's stop timeout, or {@code proxy down} ends in a SIGKILL.
+     */
+    public static final Duration GRACE_TIME_OUT = Duration.ofSeconds(5);
 
     /**
      * Who may set {@code X-Forwarded-*} on {@code web}: loopback and private ranges, where a
@@ -41,6 +48,7 @@ public record TraefikStaticConfig(
                 80,
                 443,
                 8082,
+                GRACE_TIME_OUT.toSeconds() + "s",
                 TRUSTED_FORWARDERS,
                 "unix://" + TraefikPaths.DOCKER_SOCKET,
                 DOCKER_NETWORK,

@@ -19,6 +19,11 @@ public final class ProxySpecs {
     public static final String CONTAINER = "proxy";
     public static final String NETWORK = "dc_shared_net";
     static final long MEMORY_BYTES = 256L * 1024 * 1024;
+    /**
+     * How long the engine waits after SIGTERM before it kills the container: more than Traefik's
+     * grace time plus s6's kill grace, so that {@code proxy down} always ends in a clean stop.
+     */
+    public static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
 
     private ProxySpecs() {
     }
@@ -47,6 +52,6 @@ public final class ProxySpecs {
         return new ProxyContainerSpec(CONTAINER, image, NETWORK, ports, mounts, env, labels,
                 List.of("CMD", "traefik", "healthcheck", "--ping"),
                 Duration.ofSeconds(3), Duration.ofSeconds(3), 5, Duration.ofSeconds(5),
-                MEMORY_BYTES, "unless-stopped", Map.of("max-size", "10m", "max-file", "3"));
+                MEMORY_BYTES, "unless-stopped", Map.of("max-size", "10m", "max-file", "3"), STOP_TIMEOUT);
     }
 }

@@ -54,7 +54,7 @@ class DockerfileEquivalenceIT {
                     "--label", "orodc.test=true",
                     "--build-arg", "BASE_IMAGE=" + base, "--build-arg", "SOCKS5_IMAGE=" + socks5,
                     "--build-arg", "TRAEFIK_VERSION=" + Upstream.TRAEFIK, "--build-arg", "S6_OVERLAY_VERSION=" + Upstream.S6,
-                    "--build-arg", "RELEASES=" + releases.base(), "--build-arg", "TARGETARCH=amd64",
+                    "--build-arg", "RELEASES=" + releases.base(),
                     "-f", project.resolve("docker/Dockerfile").toString(), "-t", classic, project.toString()), null, 300);
             assertThat(built.exitCode()).as("docker build:%n%s%n%s", built.out(), built.err()).isZero();
 
@@ -73,7 +73,16 @@ class DockerfileEquivalenceIT {
                 assertThat(fromDockerfile.get(path)).as("/" + path + " from the Dockerfile").isNotNull();
                 assertThat(fromJib.get(path).signature()).as("/" + path).isEqualTo(fromDockerfile.get(path).signature());
             }
+            // without image.env in the Dockerfile a failed init-certs would no longer stop the container
+            assertThat(environment(classic)).as("environment of the Dockerfile's image").isEqualTo(environment(jib))
+                    .contains("S6_BEHAVIOUR_IF_STAGE2_FAILS=2");
         }
+    }
+
+    private static Set<String> environment(String image) {
+        String json = Shell.run("docker", "image", "inspect", "--format", "{{range .Config.Env}}{{println .}}{{end}}", image)
+                .orFail().out();
+        return new TreeSet<>(json.lines().filter(l -> !l.isBlank()).toList());
     }
 
     private static boolean engineFile(String path) {

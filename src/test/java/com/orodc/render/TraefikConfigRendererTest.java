@@ -103,15 +103,24 @@ class TraefikConfigRendererTest {
     }
 
     @Test
-    void pingAndDashboardAnswerOnlyOnTheProxyHostNames() {
+    void pingAndDashboardAnswerOnlyOnTheProxyHostNamesAndTheLoopbackNames() {
         JsonNode routers = TraefikSchemas.tree(RenderedTraefik.file(Map.of("CERT_DOMAIN", "dev.test"), TraefikConfigRenderer.DYNAMIC_FILE))
                 .get("http").get("routers");
         JsonNode dashboard = routers.get("orodc-dashboard");
         assertThat(dashboard.get("rule").asString()).isEqualTo("Host(`proxy.dev.test`) || Host(`traefik.dev.test`)");
         assertThat(dashboard.get("service").asString()).isEqualTo("api@internal");
         JsonNode ping = routers.get("orodc-ping");
-        assertThat(ping.get("rule").asString()).isEqualTo("Host(`proxy.dev.test`) && Path(`/ping`)");
+        // bash OroDC's scripts check http://127.0.0.1:8880/ping
+        assertThat(ping.get("rule").asString())
+                .isEqualTo("(Host(`proxy.dev.test`) || Host(`127.0.0.1`) || Host(`localhost`)) && Path(`/ping`)");
         assertThat(ping.get("service").asString()).isEqualTo("ping@internal");
+        // and its users open http://127.0.0.1:8880/traefik/dashboard/; only there, never on a project's host
+        JsonNode local = routers.get("orodc-dashboard-local");
+        assertThat(local.get("rule").asString()).isEqualTo("(Host(`127.0.0.1`) || Host(`localhost`)) && PathPrefix(`/traefik`)");
+        assertThat(local.get("service").asString()).isEqualTo("api@internal");
+        JsonNode strip = TraefikSchemas.tree(RenderedTraefik.file(Map.of("CERT_DOMAIN", "dev.test"), TraefikConfigRenderer.DYNAMIC_FILE))
+                .get("http").get("middlewares").get(local.get("middlewares").get(0).asString());
+        assertThat(strip.get("stripPrefix").get("prefixes").get(0).asString()).isEqualTo("/traefik");
         // by rule length alone the longer dashboard rule would take /ping on proxy.CERT_DOMAIN
         assertThat(ping.get("priority").asInt()).isGreaterThan(dashboard.get("rule").asString().length());
     }

@@ -2,11 +2,15 @@ package com.orodc.services;
 
 import com.orodc.core.ConfigKey;
 import com.orodc.render.TraefikPaths;
+import com.orodc.render.TraefikStaticConfig;
+import com.orodc.workflow.ProxySpecs;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +25,23 @@ class ImageEnvironmentTest {
     private static final String RESOURCE = "orodc/docker/image.env";
 
     private static List<String> lines() throws IOException {
-        try (InputStream in = ImageEnvironmentTest.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            assertThat(in).as(RESOURCE + " on the classpath").isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        return resource(RESOURCE).lines().toList();
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = ImageEnvironmentTest.class.getClassLoader().getResourceAsStream(name)) {
+            assertThat(in).as(name + " on the classpath").isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    /** The ENV instructions of docker/Dockerfile, continuation lines joined, as KEY=VALUE in order. */
+    private static Map<String, String> dockerfileEnvironment() throws IOException {
+        String joined = resource("orodc/docker/Dockerfile").replace("\\\n", " ");
+        Map<String, String> env = new LinkedHashMap<>();
+        joined.lines().filter(l -> l.startsWith("ENV ")).forEach(l -> Arrays.stream(l.substring(4).trim().split("\\s+"))
+                .forEach(pair -> env.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1))));
+        return env;
     }
 
     private static Map<String, String> environment() throws IOException {
@@ -68,5 +85,41 @@ class ImageEnvironmentTest {
     @Test
     void certificateDirectoryIsWhereTraefikReadsIt() throws IOException {
         assertThat(environment()).containsEntry("ORODC_CERT_DIR", TraefikPaths.CERT_DIR);
+    }
+
+    @Test
+    void theDockerfileAppliesExactlyImageEnv() throws IOException {
+        assertThat(dockerfileEnvironment()).containsExactlyEntriesOf(environment());
+    }
+
+    @Test
+    void theDockerfileLetsBuildxChooseTheArchitecture() throws IOException {
+        // with a default, buildx's per-platform value is ignored and arm64 images get amd64 binaries
+        assertThat(resource("orodc/docker/Dockerfile").lines().filter(l -> l.startsWith("ARG TARGETARCH")))
+                .containsExactly("ARG TARGETARCH");
+    }
+
+    @Test
+    void theHealthcheckIgnoresProxyVariablesForLoopback() throws IOException {
+        // Go reads NO_PROXY before no_proxy; a Docker client config may inject HTTP_PROXY into the container
+        String noProxy = environment().get("NO_PROXY");
+        assertThat(noProxy).isNotNull();
+        assertThat(noProxy.split(",")).contains("localhost", "127.0.0.1", "::1");
+    }
+
+    @Test
+    void onlyVariablesS6OverlayV3ReadsForS6RcServices() throws IOException {
+        // S6_SERVICES_GRACETIME applies to legacy /etc/services.d only; our services are s6-rc ones
+        assertThat(environment()).doesNotContainKey("S6_SERVICES_GRACETIME");
+    }
+
+    @Test
+    void aStopFitsInsideTheContainersStopTimeout() throws IOException {
+        Duration traefikGrace = TraefikStaticConfig.GRACE_TIME_OUT;
+        Duration killAfter = Duration.ofMillis(Long.parseLong(resource("orodc/s6-rc.d/traefik/timeout-kill").strip()));
+        Duration s6KillGrace = Duration.ofMillis(Long.parseLong(environment().get("S6_KILL_GRACETIME")));
+        // Traefik drains open requests before s6 gives up on it; then s6 kills what is left, all before the engine would
+        assertThat(killAfter).isGreaterThan(traefikGrace);
+        assertThat(killAfter.plus(s6KillGrace)).isLessThan(ProxySpecs.STOP_TIMEOUT);
     }
 }

@@ -43,7 +43,7 @@ public final class ProxyImageChoice {
             return image;
         }
         if (pull) {
-            String published = versions.publishedImage() + ":" + versions.orodc();
+            String published = versions.publishedReference();
             pull(published);
             return published;
         }

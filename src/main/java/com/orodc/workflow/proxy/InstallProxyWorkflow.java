@@ -103,7 +103,7 @@ public final class InstallProxyWorkflow implements AutoCloseable {
             checkPorts(spec, existing);
             existing.ifPresent(c -> {
                 reporter.info("Replacing proxy container " + c.shortId() + " (configuration changed)");
-                containers.remove(c.id());
+                containers.stopAndRemove(c.id(), ProxySpecs.STOP_TIMEOUT);
             });
             id = containers.create(spec, hash);
             try {

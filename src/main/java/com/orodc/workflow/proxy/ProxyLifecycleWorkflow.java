@@ -38,7 +38,7 @@ public final class ProxyLifecycleWorkflow implements AutoCloseable {
             return false;
         }
         requireManaged(container.get(), force);
-        containers.remove(container.get().id());
+        containers.stopAndRemove(container.get().id(), ProxySpecs.STOP_TIMEOUT);
         reporter.info("Removed proxy container " + container.get().shortId()
                 + " (certificates, config and network " + ProxySpecs.NETWORK + " kept)");
         return true;
@@ -46,7 +46,7 @@ public final class ProxyLifecycleWorkflow implements AutoCloseable {
 
     public void restart(Duration healthTimeout) {
         ContainerInfo container = installed();
-        containers.restart(container.id());
+        containers.restart(container.id(), ProxySpecs.STOP_TIMEOUT);
         String status = containers.waitHealthy(container.id(), healthTimeout,
                 s -> reporter.progress("waiting for the proxy to be healthy: " + s, -1, -1));
         if (!status.equals("healthy")) {

@@ -59,7 +59,7 @@ public final class UninstallProxyWorkflow implements AutoCloseable {
         Optional<ContainerInfo> container = containers.find(ProxySpecs.CONTAINER);
         if (container.isPresent()) {
             ProxyLifecycleWorkflow.requireManaged(container.get(), request.force());
-            containers.remove(container.get().id());
+            containers.stopAndRemove(container.get().id(), ProxySpecs.STOP_TIMEOUT);
             removed.add("container " + ProxySpecs.CONTAINER);
         }
         if (!request.purge()) {

@@ -34,13 +34,9 @@ class DockerfileEquivalenceIT {
     @Test
     void classicBuildAndJibGiveTheSameFileTree(@TempDir Path work, @TempDir Path home) throws IOException {
         Path project = Path.of(System.getProperty("orodc.project.dir", ".")).toAbsolutePath();
-        Upstream upstream = new Upstream(work).makeReleases();
-        try (ReleaseServer releases = new ReleaseServer(); TestRegistry registry = new TestRegistry()) {
-            upstream.serveOn(releases);
-            String base = registry.host() + "/orodc-t-image/base:1";
-            String socks5 = registry.host() + "/orodc-t-image/socks5:1";
-            upstream.pushBase(Upstream.registryApi(), ImageLocation.parse(base));
-            upstream.pushSocks5(Upstream.registryApi(), ImageLocation.parse(socks5));
+        try (OfflineUpstream served = OfflineUpstream.start()) {
+            String base = served.base;
+            String socks5 = served.socks5;
             images.add(base);
             images.add(socks5);
 
@@ -54,13 +50,11 @@ class DockerfileEquivalenceIT {
                     "--label", "orodc.test=true",
                     "--build-arg", "BASE_IMAGE=" + base, "--build-arg", "SOCKS5_IMAGE=" + socks5,
                     "--build-arg", "TRAEFIK_VERSION=" + Upstream.TRAEFIK, "--build-arg", "S6_OVERLAY_VERSION=" + Upstream.S6,
-                    "--build-arg", "RELEASES=" + releases.base(),
+                    "--build-arg", "RELEASES=" + served.releases.base(),
                     "-f", project.resolve("docker/Dockerfile").toString(), "-t", classic, project.toString()), null, 300);
             assertThat(built.exitCode()).as("docker build:%n%s%n%s", built.out(), built.err()).isZero();
 
-            new InProcessCli(home).env("ORODC_MIRROR", releases.base()).env("ORODC_BASE_IMAGE", base).env("ORODC_SOCKS5_IMAGE", socks5)
-                    .env("ORODC_TRAEFIK_VERSION", Upstream.TRAEFIK).env("ORODC_S6_OVERLAY_VERSION", Upstream.S6)
-                    .run("proxy-image", "build", "--platform", "linux/amd64", "--to", "docker:" + jib).assertSuccess();
+            served.configure(new InProcessCli(home)).run("proxy-image", "build", "--platform", "linux/amd64", "--to", "docker:" + jib).assertSuccess();
 
             ImageTree fromDockerfile = exported(classic, work);
             ImageTree fromJib = exported(jib, work);

@@ -10,11 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -80,7 +78,8 @@ record ImageTree(Map<String, Node> nodes) {
                     continue;
                 }
                 PosixFileAttributes a = Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                int mode = mode(a.permissions());
+                // unix:mode has the setuid, setgid and sticky bits that PosixFilePermission leaves out
+                int mode = (Integer) Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 07777;
                 if (a.isSymbolicLink()) {
                     nodes.put(rel, new Node('l', 0777, Files.readSymbolicLink(p).toString(), null, 0, null));
                 } else if (a.isDirectory()) {
@@ -94,14 +93,6 @@ record ImageTree(Map<String, Node> nodes) {
             throw new UncheckedIOException(e);
         }
         return new ImageTree(nodes);
-    }
-
-    private static int mode(Set<PosixFilePermission> permissions) {
-        int mode = 0;
-        for (PosixFilePermission p : permissions) {
-            mode |= 1 << (8 - p.ordinal());
-        }
-        return mode;
     }
 
     Node get(String path) {

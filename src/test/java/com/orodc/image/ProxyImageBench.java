@@ -30,20 +30,12 @@ class ProxyImageBench {
         List<String> images = new ArrayList<>();
         StringBuilder report = new StringBuilder();
         String loadBefore = loadAverage();
-        try (ReleaseServer releases = new ReleaseServer(); TestRegistry registry = new TestRegistry()) {
-            Upstream upstream = new Upstream(work).makeReleases();
-            upstream.serveOn(releases);
-            String base = registry.host() + "/orodc-t-image/base:1";
-            String socks5 = registry.host() + "/orodc-t-image/socks5:1";
-            upstream.pushBase(Upstream.registryApi(), ImageLocation.parse(base));
-            upstream.pushSocks5(Upstream.registryApi(), ImageLocation.parse(socks5));
-            images.add(base);
-            images.add(socks5);
+        try (OfflineUpstream served = OfflineUpstream.start()) {
+            images.add(served.base);
+            images.add(served.socks5);
             Path home = work.resolve("home");
-            PackagedCli cli = new PackagedCli(home);
-            cli.env("ORODC_MIRROR", releases.base()).env("ORODC_BASE_IMAGE", base).env("ORODC_SOCKS5_IMAGE", socks5)
-                    .env("ORODC_TRAEFIK_VERSION", Upstream.TRAEFIK).env("ORODC_S6_OVERLAY_VERSION", Upstream.S6);
-            String target = registry.host() + "/orodc-t-image/proxy:";
+            PackagedCli cli = served.configure(new PackagedCli(home));
+            String target = served.registry.host() + "/orodc-t-image/proxy:";
 
             if (Boolean.getBoolean("orodc.bench.trace")) {
                 cli.run("proxy-image", "build", "--to", target + "trace0").assertSuccess();
@@ -71,9 +63,9 @@ class ProxyImageBench {
             images.add(classic);
             List<String> dockerBuild = new ArrayList<>(List.of("env", "DOCKER_BUILDKIT=0", "docker", "build", "-q", "--network", "host",
                     "--force-rm", "--label", "orodc.test=true",
-                    "--build-arg", "BASE_IMAGE=" + base, "--build-arg", "SOCKS5_IMAGE=" + socks5,
+                    "--build-arg", "BASE_IMAGE=" + served.base, "--build-arg", "SOCKS5_IMAGE=" + served.socks5,
                     "--build-arg", "TRAEFIK_VERSION=" + Upstream.TRAEFIK, "--build-arg", "S6_OVERLAY_VERSION=" + Upstream.S6,
-                    "--build-arg", "RELEASES=" + releases.base(), "-f", project.resolve("docker/Dockerfile").toString(),
+                    "--build-arg", "RELEASES=" + served.releases.base(), "-f", project.resolve("docker/Dockerfile").toString(),
                     "-t", classic));
             double dockerCold = time(() -> Shell.run(plus(dockerBuild, project.toString()), null, 600).orFail());
             List<Double> dockerWarm = new ArrayList<>();
@@ -89,7 +81,7 @@ class ProxyImageBench {
             report.append("Run ").append(Instant.now().toString(), 0, 10).append(" on ")
                     .append(Runtime.getRuntime().availableProcessors()).append(" cores, Docker ")
                     .append(Shell.run("docker", "version", "--format", "{{.Server.Version}}").out().strip())
-                    .append(". Inputs served from 127.0.0.1 (release server and registry); busybox stands in for the binaries.\n")
+                    .append(". Inputs served from 127.0.0.1 (release server and registry); from-source s6-overlay and SOCKS5 builds, busybox for Traefik and Alpine.\n")
                     .append("orodc runs as the packaged application (JVM start included). Warm figures: median of ")
                     .append(WARM_RUNS).append(" runs. Load average before/after: ").append(loadBefore).append(" / ")
                     .append(loadAverage()).append(" (other work shares the machine: times are indicative).\n\n");

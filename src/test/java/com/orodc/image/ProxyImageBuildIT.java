@@ -29,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProxyImageBuildIT {
     private static final List<String> PROTECTED = S6OverlayLayer.PROTECTED;
 
+    private OfflineUpstream served;
     private Path work;
     private ReleaseServer releases;
     private TestRegistry registry;
@@ -39,16 +40,13 @@ class ProxyImageBuildIT {
 
     @BeforeAll
     void upstream() throws IOException {
-        work = Files.createTempDirectory("orodc-t-image");
-        upstream = new Upstream(work).makeReleases();
-        releases = new ReleaseServer();
-        upstream.serveOn(releases);
-        registry = new TestRegistry();
-        base = registry.host() + "/orodc-t-image/base:1";
-        socks5 = registry.host() + "/orodc-t-image/socks5:1";
-        RegistryApi api = Upstream.registryApi();
-        upstream.pushBase(api, ImageLocation.parse(base));
-        upstream.pushSocks5(api, ImageLocation.parse(socks5));
+        served = OfflineUpstream.start();
+        work = served.work;
+        upstream = served.upstream;
+        releases = served.releases;
+        registry = served.registry;
+        base = served.base;
+        socks5 = served.socks5;
     }
 
     @AfterAll
@@ -56,23 +54,14 @@ class ProxyImageBuildIT {
         for (String image : dockerImages) {
             Shell.run("docker", "image", "rm", "-f", image);
         }
-        if (releases != null) {
-            releases.close();
+        if (served != null) {
+            served.close();
         }
-        if (registry != null) {
-            registry.close();
-        }
-        Shell.run("rm", "-rf", work.toString());
     }
 
     private InProcessCli cli(Path home) {
-        InProcessCli cli = new InProcessCli(home);
-        cli.env("ORODC_MIRROR", releases.base())
-                .env("ORODC_BASE_IMAGE", base)
-                .env("ORODC_SOCKS5_IMAGE", socks5)
-                .env("ORODC_TRAEFIK_VERSION", Upstream.TRAEFIK)
-                .env("ORODC_S6_OVERLAY_VERSION", Upstream.S6)
-                .in(work);
+        InProcessCli cli = served.configure(new InProcessCli(home));
+        cli.in(work);
         return cli;
     }
 
@@ -117,7 +106,11 @@ class ProxyImageBuildIT {
             assertThat(tree.elfMachine(ProxyContainer.TRAEFIK_PATH)).as("traefik on " + p).isEqualTo(p.elfMachine());
             assertThat(tree.elfMachine(ProxyContainer.SOCKS5_PATH)).as("socks5 on " + p).isEqualTo(p.elfMachine());
             assertThat(tree.elfMachine("command/s6-svscan")).as("link into s6 on " + p).isEqualTo(-1);
-            assertThat(tree.elfMachine("package/admin/s6-2.13.1.0/command/s6-svscan")).as("s6 on " + p).isEqualTo(p.elfMachine());
+            assertThat(tree.get("command/s6-svscan").link()).isEqualTo("../package/admin/s6/command/s6-svscan");
+            assertThat(tree.get("package/admin/s6").link()).isEqualTo("s6-2.13.2.0");
+            assertThat(tree.elfMachine("package/admin/s6-2.13.2.0/command/s6-svscan")).as("s6 on " + p).isEqualTo(p.elfMachine());
+            assertThat(tree.get("package/admin/s6-overlay-helpers-0.1.2.0/command/s6-overlay-suexec").mode())
+                    .as("setuid kept").isEqualTo(04755);
             assertThat(tree.elfMachine("bin/busybox")).as("base on " + p).isEqualTo(p.elfMachine());
             assertThat(tree.get(ProxyContainer.TRAEFIK_PATH).mode()).isEqualTo(0755);
             assertThat(tree.get(ProxyContainer.SOCKS5_PATH).mode()).isEqualTo(0755);
@@ -132,7 +125,8 @@ class ProxyImageBuildIT {
                     assertThat(tree.get(path).signature()).as("/" + path + " on " + p).isEqualTo(node.signature());
                 }
             });
-            assertThat(tree.get("init").link()).isEqualTo("/package/admin/s6-overlay/command/init");
+            assertThat(tree.get("init").type()).as("/init is s6-overlay's script, not a link").isEqualTo('f');
+            assertThat(tree.get("init").mode()).isEqualTo(0755);
 
             for (ImageResources.ImageFile f : ImageResources.files()) {
                 ImageTree.Node n = tree.get(f.target());
@@ -232,14 +226,17 @@ class ProxyImageBuildIT {
 
         Shell.Result ls = Shell.run("docker", "run", "--rm", "--label", "orodc.test=true", "--entrypoint", "/bin/ls", name,
                 "-l", "/init", "/usr/local/bin", "/etc/s6-overlay/s6-rc.d", "/command").orFail();
-        assertThat(ls.out()).contains("/init -> /package/admin/s6-overlay/command/init", "traefik", "socks5", "s6-svscan -> ../package/admin/s6/command/s6-svscan");
+        assertThat(ls.out()).contains("traefik", "socks5", "s6-svscan -> ../package/admin/s6/command/s6-svscan");
+        assertThat(ls.out().lines().filter(l -> l.endsWith(" /init"))).as("/init, a script").singleElement()
+                .satisfies(l -> assertThat(l).startsWith("-rwxr-xr-x"));
         for (ImageResources.ImageFile f : ImageResources.files()) {
             if (f.target().startsWith(ImageResources.SERVICES_TARGET + "/") && !f.target().substring(ImageResources.SERVICES_TARGET.length() + 1).contains("/")) {
                 assertThat(ls.out()).contains(f.target().substring(f.target().lastIndexOf('/') + 1));
             }
         }
         Shell.Result arch = Shell.run("docker", "run", "--rm", "--label", "orodc.test=true", "--entrypoint", "/bin/sh",
-                name, "-c", "uname -m; stat -c '%a %n' /usr/local/bin/traefik /usr/local/bin/socks5").orFail();
+                name, "-c", "uname -m; stat -c '%a %n' /usr/local/bin/traefik /usr/local/bin/socks5; head -n 1 /init").orFail();
+        assertThat(arch.out()).contains("#!/bin/sh -e");
         assertThat(arch.out()).contains("x86_64", "755 /usr/local/bin/traefik", "755 /usr/local/bin/socks5");
 
         int before = releases.requests().size();
@@ -259,9 +256,7 @@ class ProxyImageBuildIT {
 
     @Test
     void thePackagedApplicationPacksTheSameServiceFiles(@TempDir Path home) throws IOException {
-        PackagedCli cli = new PackagedCli(home);
-        cli.env("ORODC_MIRROR", releases.base()).env("ORODC_BASE_IMAGE", base).env("ORODC_SOCKS5_IMAGE", socks5)
-                .env("ORODC_TRAEFIK_VERSION", Upstream.TRAEFIK).env("ORODC_S6_OVERLAY_VERSION", Upstream.S6);
+        PackagedCli cli = served.configure(new PackagedCli(home));
         Path tar = home.resolve("packaged.tar");
         cli.run("proxy-image", "build", "--platform", "linux/arm64", "--to", "tar:" + tar).assertSuccess().assertOut("linux/arm64");
 

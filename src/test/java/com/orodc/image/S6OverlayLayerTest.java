@@ -3,6 +3,7 @@ package com.orodc.image;
 import com.orodc.core.Sha256;
 import com.orodc.core.OrodcException;
 import com.orodc.testing.Shell;
+import com.orodc.testing.UpstreamBuilds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +31,9 @@ class S6OverlayLayerTest {
             Files.setPosixFilePermissions(cmd.resolve("secret"), PosixFilePermissions.fromString("rw-------"));
             Files.setPosixFilePermissions(cmd.getParent(), PosixFilePermissions.fromString("rwxr-x---"));
             Files.createSymbolicLink(root.resolve("package/admin/s6-overlay"), Path.of("s6-overlay-3.2.1.0"));
-            Files.createSymbolicLink(root.resolve("init"), Path.of("/package/admin/s6-overlay/command/init"));
+            // as in the release: /init a script of its own, the commands links into /package
+            Files.writeString(root.resolve("init"), "#!/bin/sh -e\n");
+            Files.setPosixFilePermissions(root.resolve("init"), PosixFilePermissions.fromString("rwxr-xr-x"));
             Files.createDirectories(root.resolve("command"));
             Files.createSymbolicLink(root.resolve("command/with-contenv"), Path.of("../package/admin/s6-overlay/command/with-contenv"));
             Files.writeString(root.resolve("shared"), "from noarch");
@@ -53,8 +56,32 @@ class S6OverlayLayerTest {
         ImageTree actual = ImageTree.ofFolder(fromLayer);
         assertThat(actual.nodes().keySet()).containsExactlyElementsOf(expected.nodes().keySet());
         expected.nodes().forEach((path, node) -> assertThat(actual.get(path).signature()).as(path).isEqualTo(node.signature()));
-        assertThat(actual.get("init").link()).isEqualTo("/package/admin/s6-overlay/command/init");
+        assertThat(actual.get("init").type()).isEqualTo('f');
         assertThat(Files.readString(fromLayer.resolve("shared"))).isEqualTo("from arch, extracted later");
+    }
+
+    @Test
+    void theRealReleaseTarballsGiveTheTreeTarExtracts() throws IOException {
+        UpstreamBuilds.assume();
+        List<Path> tarballs = List.of(UpstreamBuilds.s6Overlay("s6-overlay-noarch.tar.xz"), UpstreamBuilds.s6Overlay("s6-overlay-x86_64.tar.xz"));
+        TarLayer layer = S6OverlayLayer.of(tarballs, new ArtifactCache(dir.resolve("cache")));
+
+        Path fromTarballs = Files.createDirectories(dir.resolve("from-tarballs"));
+        for (Path t : tarballs) {
+            Shell.run("tar", "-C", fromTarballs.toString(), "-Jxpf", t.toString()).orFail();
+        }
+        Path fromLayer = Files.createDirectories(dir.resolve("from-layer"));
+        Shell.run("tar", "-C", fromLayer.toString(), "-xpzf", layer.file().toString()).orFail();
+
+        ImageTree expected = ImageTree.ofFolder(fromTarballs);
+        ImageTree actual = ImageTree.ofFolder(fromLayer);
+        assertThat(actual.nodes().keySet()).containsExactlyElementsOf(expected.nodes().keySet());
+        expected.nodes().forEach((path, node) -> assertThat(actual.get(path).signature()).as(path).isEqualTo(node.signature()));
+        assertThat(actual.get("init").type()).isEqualTo('f');
+        assertThat(actual.get("command/with-contenv").link()).isEqualTo("../package/admin/s6-overlay/command/with-contenv");
+        assertThat(Files.readString(fromLayer.resolve("package/admin/s6-overlay/command/with-contenv"))).startsWith("#!/command/execlineb");
+        assertThat(actual.get("package/admin/s6-overlay-helpers-0.1.2.0/command/s6-overlay-suexec").mode())
+                .as("setuid s6-overlay-suexec").isEqualTo(04755);
     }
 
     @Test

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.orodc.core.Reporter;
 import com.orodc.core.Sha256;
+import com.orodc.testing.LocalImages;
 import com.orodc.testing.Shell;
+import com.orodc.testing.UpstreamBuilds;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,13 +20,27 @@ import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Release assets and images shaped like the real upstream ones, made here: the "traefik", "socks5"
- * and s6 binaries are busybox builds of the right architecture, so their ELF machine is real.
+ * The upstream release assets and images, served here without the internet: s6-overlay's release
+ * tarballs and the SOCKS5 binary are the from-source builds of {@link UpstreamBuilds}; Traefik, which
+ * cannot be had here, is a stand-in in a release-shaped tarball ({@link TraefikStandIn}), and Alpine a
+ * busybox image with Alpine's top folders.
  */
 final class Upstream {
     static final String TRAEFIK = "3.6.1";
-    static final String S6 = "3.2.1.0";
+    static final String S6 = UpstreamBuilds.S6_OVERLAY;
     static final String FIXTURES_SCRIPT = ".ci/arm64-fixtures";
+    private static final String TRAEFIK_SERVER = "traefik-standin.sh";
+
+    /** What plays the Traefik binary. */
+    enum TraefikStandIn {
+        /** busybox of each platform: an executable of the right ELF machine that serves nothing */
+        ELF,
+        /**
+         * on amd64 a script that serves ping, HTTP and HTTPS as the image configures Traefik (it needs the
+         * TLS tools of {@link #pushBase(RegistryApi, ImageLocation, boolean)}); on arm64 as {@link #ELF}
+         */
+        SERVER
+    }
 
     final Path work;
     final Map<Platform, Path> s6ArchTarballs = new EnumMap<>(Platform.class);
@@ -47,10 +63,22 @@ final class Upstream {
 
     /** Traefik and s6-overlay release files for both platforms, with published sums. */
     Upstream makeReleases() throws IOException {
+        return makeReleases(TraefikStandIn.ELF);
+    }
+
+    Upstream makeReleases(TraefikStandIn traefik) throws IOException {
+        UpstreamBuilds.assume();
         StringBuilder checksums = new StringBuilder();
         for (Platform p : Platform.values()) {
             Path dir = Files.createDirectories(work.resolve("traefik-" + p.architecture()));
-            Files.copy(busybox(p), dir.resolve("traefik"));
+            if (traefik == TraefikStandIn.SERVER && p == Platform.AMD64) {
+                try (InputStream script = Upstream.class.getResourceAsStream(TRAEFIK_SERVER)) {
+                    Files.write(dir.resolve("traefik"), script.readAllBytes());
+                }
+            } else {
+                Files.copy(busybox(p), dir.resolve("traefik"));
+            }
+            Files.setPosixFilePermissions(dir.resolve("traefik"), PosixFilePermissions.fromString("rwxr-xr-x"));
             Files.writeString(dir.resolve("LICENSE.md"), "license\n");
             Files.writeString(dir.resolve("CHANGELOG.md"), "changes\n");
             Path tgz = work.resolve(ReleaseAsset.traefik(TRAEFIK, p).fileName());
@@ -61,31 +89,10 @@ final class Upstream {
         checksums.append(Sha256.of("other".getBytes())).append("  traefik_v").append(TRAEFIK).append("_windows_amd64.zip\n");
         releaseFiles.put("/" + ReleaseAsset.traefikChecksums(TRAEFIK).path(), checksums.toString().getBytes());
 
-        s6NoarchTarball = s6Tarball("noarch", root -> {
-            Path pkg = Files.createDirectories(root.resolve("package/admin/s6-overlay-" + S6 + "/command"));
-            script(pkg.resolve("init"), "#!/bin/sh\nexec /package/admin/s6-overlay/command/stage0 \"$@\"\n", "rwxr-xr-x");
-            script(pkg.resolve("with-contenv"), "#!/bin/sh\nexec \"$@\"\n", "rwxr-xr-x");
-            script(pkg.resolve("private-stage"), "#!/bin/sh\n", "rwx------");
-            Files.createLink(pkg.resolve("stage0"), pkg.resolve("init"));
-            Path etc = Files.createDirectories(root.resolve("package/admin/s6-overlay-" + S6 + "/etc/s6-rc/sources/base"));
-            script(etc.resolve("type"), "bundle\n", "rw-r--r--");
-            Files.setPosixFilePermissions(etc, PosixFilePermissions.fromString("rwxr-x---"));
-            Files.createSymbolicLink(root.resolve("package/admin/s6-overlay"), Path.of("s6-overlay-" + S6));
-            Files.createDirectories(root.resolve("command"));
-            Files.createSymbolicLink(root.resolve("command/with-contenv"), Path.of("../package/admin/s6-overlay/command/with-contenv"));
-            Files.createSymbolicLink(root.resolve("init"), Path.of("/package/admin/s6-overlay/command/init"));
-            Files.createDirectories(root.resolve("etc/s6-overlay/s6-rc.d/user/contents.d"));
-        });
+        s6NoarchTarball = UpstreamBuilds.s6Overlay(ReleaseAsset.s6Noarch(S6).fileName());
         release(ReleaseAsset.s6Noarch(S6), s6NoarchTarball);
         for (Platform p : Platform.values()) {
-            Path t = s6Tarball(p.s6Architecture(), root -> {
-                Path cmd = Files.createDirectories(root.resolve("package/admin/s6-2.13.1.0/command"));
-                Files.copy(busybox(p), cmd.resolve("s6-svscan"));
-                Files.setPosixFilePermissions(cmd.resolve("s6-svscan"), PosixFilePermissions.fromString("rwxr-xr-x"));
-                Files.createSymbolicLink(root.resolve("package/admin/s6"), Path.of("s6-2.13.1.0"));
-                Files.createDirectories(root.resolve("command"));
-                Files.createSymbolicLink(root.resolve("command/s6-svscan"), Path.of("../package/admin/s6/command/s6-svscan"));
-            });
+            Path t = UpstreamBuilds.s6Overlay(ReleaseAsset.s6Arch(S6, p).fileName());
             s6ArchTarballs.put(p, t);
             release(ReleaseAsset.s6Arch(S6, p), t);
         }
@@ -104,29 +111,22 @@ final class Upstream {
     private void release(ReleaseAsset asset, Path file) throws IOException {
         releaseFiles.put("/" + asset.path(), Files.readAllBytes(file));
         if (asset.project().contains("s6-overlay")) {
-            releaseFiles.put("/" + asset.sha256File().path(), (Sha256.of(file) + "  " + asset.fileName() + "\n").getBytes());
+            // the build's own sum file: its bytes differ from the published release's
+            releaseFiles.put("/" + asset.sha256File().path(),
+                    Files.readAllBytes(file.resolveSibling(file.getFileName() + ".sha256")));
         }
-    }
-
-    interface TreeWriter {
-        void write(Path root) throws IOException;
-    }
-
-    private Path s6Tarball(String name, TreeWriter writer) throws IOException {
-        Path root = Files.createDirectories(work.resolve("s6-" + name));
-        writer.write(root);
-        Path tarball = work.resolve("s6-overlay-" + name + ".tar.xz");
-        Shell.run("tar", "--owner=0", "--group=0", "--numeric-owner", "-C", root.toString(), "-cJf", tarball.toString(), ".").orFail();
-        return tarball;
-    }
-
-    private static void script(Path p, String content, String mode) throws IOException {
-        Files.writeString(p, content);
-        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(mode));
     }
 
     /** A two-platform base: busybox with its applet links, shaped like Alpine's top folders. */
     void pushBase(RegistryApi api, ImageLocation location) throws IOException {
+        pushBase(api, location, false);
+    }
+
+    /**
+     * The same base; with {@code tlsTools} its amd64 image also carries this machine's socat and the
+     * libraries it links, for {@link TraefikStandIn#SERVER}.
+     */
+    void pushBase(RegistryApi api, ImageLocation location, boolean tlsTools) throws IOException {
         String applets = Shell.run("/bin/busybox", "--list").orFail().out();
         pushIndex(api, location, p -> {
             Path root = Files.createDirectories(work.resolve("base-" + p.architecture()));
@@ -140,6 +140,11 @@ final class Upstream {
             }
             Files.createDirectories(root.resolve("etc"));
             Files.writeString(root.resolve("etc/nsswitch.conf"), "hosts: files dns\n");
+            Files.writeString(root.resolve("etc/passwd"), "root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/sbin/nologin\n");
+            Files.writeString(root.resolve("etc/group"), "root:x:0:root\nnobody:x:65534:\n");
+            if (tlsTools && p == Platform.AMD64) {
+                LocalImages.copyWithLibraries(Path.of("/usr/bin/socat"), root);
+            }
             Files.createDirectories(root.resolve("lib"));
             Files.createDirectories(root.resolve("run"));
             Files.createDirectories(root.resolve("var"));
@@ -147,25 +152,25 @@ final class Upstream {
             Files.createDirectories(root.resolve("tmp"));
             Files.setPosixFilePermissions(root.resolve("tmp"), PosixFilePermissions.fromString("rwxrwxrwx"));
             return root;
-        }, List.of("/bin/sh"), null);
+        }, List.of("/bin/sh"), null, null);
     }
 
-    /** The SOCKS5 stand-in: nothing but a {@code /socks5} binary per platform. */
+    /** The SOCKS5 image made like the published one: the real {@code /socks5} per platform, run as 65532. */
     void pushSocks5(RegistryApi api, ImageLocation location) throws IOException {
         pushIndex(api, location, p -> {
             Path root = Files.createDirectories(work.resolve("socks5-" + p.architecture()));
-            Files.copy(busybox(p), root.resolve("socks5"));
+            Files.copy(UpstreamBuilds.socks5(p.architecture()), root.resolve("socks5"));
             Files.setPosixFilePermissions(root.resolve("socks5"), PosixFilePermissions.fromString("rwxr-xr-x"));
             return root;
-        }, null, List.of("/socks5"));
+        }, null, List.of("/socks5"), UpstreamBuilds.SOCKS5_USER);
     }
 
     interface RootWriter {
         Path write(Platform p) throws IOException;
     }
 
-    private void pushIndex(RegistryApi api, ImageLocation location, RootWriter writer, List<String> cmd, List<String> entrypoint)
-            throws IOException {
+    private void pushIndex(RegistryApi api, ImageLocation location, RootWriter writer, List<String> cmd, List<String> entrypoint,
+                           String user) throws IOException {
         ObjectMapper json = new ObjectMapper();
         ObjectNode index = json.createObjectNode();
         index.put("schemaVersion", 2);
@@ -190,6 +195,9 @@ final class Upstream {
             }
             if (entrypoint != null) {
                 entrypoint.forEach(c.putArray("Entrypoint")::add);
+            }
+            if (user != null) {
+                c.put("User", user);
             }
             config.putObject("rootfs").put("type", "layers").putArray("diff_ids").add(diffId);
             config.putArray("history").addObject().put("created", "2025-01-01T00:00:00Z").put("created_by", "test fixture");

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Images the tests need, made on this machine from Debian packages: nothing is pulled.
@@ -17,6 +19,7 @@ import java.util.List;
 public final class LocalImages {
     public static final String BUSYBOX = "orodc-test/busybox:1";
     private static final Path BUSYBOX_BINARY = Path.of("/bin/busybox");
+    private static final Pattern LIBRARY = Pattern.compile("(/\\S+\\.so[.0-9]*)");
 
     private LocalImages() {
     }
@@ -67,6 +70,22 @@ public final class LocalImages {
             return tag;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Copies a dynamically linked program of this machine into a root file system, with what {@code ldd} says it links. */
+    public static void copyWithLibraries(Path program, Path root) throws IOException {
+        Path copy = root.resolve(program.toString().substring(1));
+        Files.createDirectories(copy.getParent());
+        Files.copy(program, copy);
+        Matcher m = LIBRARY.matcher(Shell.run("ldd", program.toString()).orFail().out());
+        while (m.find()) {
+            Path library = Path.of(m.group(1));
+            Path target = root.resolve(library.toString().substring(1));
+            if (!Files.exists(target)) {
+                Files.createDirectories(target.getParent());
+                Files.copy(library.toRealPath(), target);
+            }
         }
     }
 

@@ -5,8 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Plays the proxy image for what the CLI touches, built from this machine's Debian binaries: busybox httpd
@@ -49,8 +47,6 @@ public final class StandInProxyImage {
             exit 2
             """;
 
-    private static final Pattern LIBRARY = Pattern.compile("(/\\S+\\.so[.0-9]*)");
-
     private StandInProxyImage() {
     }
 
@@ -68,10 +64,8 @@ public final class StandInProxyImage {
                 Files.createSymbolicLink(bin.resolve(applet), Path.of("busybox"));
             }
         }
-        Path usrBin = Files.createDirectories(root.resolve("usr/bin"));
         for (String program : List.of("/usr/bin/socat", "/usr/bin/microsocks")) {
-            Files.copy(Path.of(program), usrBin.resolve(Path.of(program).getFileName()));
-            copyLibraries(program, root);
+            LocalImages.copyWithLibraries(Path.of(program), root);
         }
         Files.createDirectories(root.resolve("etc/traefik/certs"));
         Files.createDirectories(root.resolve("tmp"));
@@ -80,18 +74,6 @@ public final class StandInProxyImage {
         Files.writeString(root.resolve("etc/group"), "root:x:0:\nnogroup:x:65534:\n");
         executable(root.resolve("init"), INIT);
         executable(Files.createDirectories(root.resolve("usr/local/bin")).resolve("traefik"), TRAEFIK);
-    }
-
-    private static void copyLibraries(String program, Path root) throws IOException {
-        Matcher m = LIBRARY.matcher(Shell.run("ldd", program).orFail().out());
-        while (m.find()) {
-            Path library = Path.of(m.group(1));
-            Path target = root.resolve(library.toString().substring(1));
-            if (!Files.exists(target)) {
-                Files.createDirectories(target.getParent());
-                Files.copy(library.toRealPath(), target);
-            }
-        }
     }
 
     private static void executable(Path file, String content) throws IOException {

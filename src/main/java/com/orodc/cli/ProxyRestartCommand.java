@@ -18,11 +18,14 @@ class ProxyRestartCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "90", description = "How long to wait for healthy (default ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
+    @Option(names = "--force", description = "Restart a container named 'proxy' that orodc did not create.")
+    boolean force;
+
     @Override
     public Integer call() {
         var reporter = Commands.reporter(spec);
         try (var proxy = ProxyLifecycleWorkflow.connect(Commands.context(spec).environment(), reporter)) {
-            proxy.restart(Duration.ofSeconds(timeoutSeconds));
+            proxy.restart(Duration.ofSeconds(timeoutSeconds), force);
         }
         return 0;
     }

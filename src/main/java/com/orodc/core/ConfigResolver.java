@@ -72,7 +72,7 @@ public final class ConfigResolver {
                 throw ConfigKey.ORODC_PROXY_IMAGE.invalid(i, sources.get(ConfigKey.ORODC_PROXY_IMAGE));
             }
         });
-        return new OrodcConfig(
+        OrodcConfig config = new OrodcConfig(
                 p.address(ConfigKey.TRAEFIK_BIND_ADDRESS),
                 p.port(ConfigKey.TRAEFIK_BIND_PORT),
                 p.port(ConfigKey.TRAEFIK_HTTPS_BIND_PORT),
@@ -83,6 +83,40 @@ public final class ConfigResolver {
                 p.address(ConfigKey.DC_PROXY_SOCKS5_BIND),
                 user, pass, image,
                 Map.copyOf(sources));
+        checkPortsTogether(config);
+        return config;
+    }
+
+    /**
+     * Settings that are each valid but cannot work together, refused before anything uses them: two
+     * published ports on one port of overlapping addresses, or a SOCKS5 port that Traefik already
+     * listens on inside the container (the SOCKS5 server listens on its host port number there too).
+     */
+    private static void checkPortsTogether(OrodcConfig c) {
+        if (c.httpPort() == c.httpsPort()) {
+            throw same(c, ConfigKey.TRAEFIK_BIND_PORT, ConfigKey.TRAEFIK_HTTPS_BIND_PORT, c.httpPort());
+        }
+        if (!c.socks5Enabled()) {
+            return;
+        }
+        boolean overlap = c.socks5Bind().equals(c.bindAddress()) || c.socks5Bind().isAnyLocalAddress() || c.bindAddress().isAnyLocalAddress();
+        if (overlap && c.socks5Port() == c.httpPort()) {
+            throw same(c, ConfigKey.DC_PROXY_SOCKS5_PORT, ConfigKey.TRAEFIK_BIND_PORT, c.socks5Port());
+        }
+        if (overlap && c.socks5Port() == c.httpsPort()) {
+            throw same(c, ConfigKey.DC_PROXY_SOCKS5_PORT, ConfigKey.TRAEFIK_HTTPS_BIND_PORT, c.socks5Port());
+        }
+        if (ContainerPorts.TRAEFIK.contains(c.socks5Port())) {
+            throw OrodcException.usage(String.format("DC_PROXY_SOCKS5_PORT=%d (from %s) is a port Traefik listens on inside the proxy"
+                            + " container (%s): choose another SOCKS5 port, e.g. 1080", c.socks5Port(),
+                    c.sourceOf(ConfigKey.DC_PROXY_SOCKS5_PORT).describe(),
+                    String.join(", ", ContainerPorts.TRAEFIK.stream().map(String::valueOf).toList())));
+        }
+    }
+
+    private static OrodcException same(OrodcConfig c, ConfigKey a, ConfigKey b, int port) {
+        return OrodcException.usage(String.format("%s and %s are both %d (from %s and %s): each needs a port of its own;"
+                        + " change one of them", a.name(), b.name(), port, c.sourceOf(a).describe(), c.sourceOf(b).describe()));
     }
 
     private record Parser(Map<ConfigKey, String> raw, Map<ConfigKey, ConfigSource> sources) {

@@ -149,6 +149,19 @@ public final class ProxyContainers {
         remove(id);
     }
 
+    public void rename(String id, String name) {
+        EngineException.run(() -> docker.renameContainerCmd(id).withName(name).exec());
+    }
+
+    /** Containers of any state whose name starts with {@code prefix}. */
+    public List<ContainerInfo> findNamedFrom(String prefix) {
+        return EngineException.call(() -> docker.listContainersCmd().withShowAll(true).withNameFilter(List.of(prefix)).exec()).stream()
+                .flatMap(c -> Arrays.stream(c.getNames() == null ? new String[0] : c.getNames()))
+                .map(n -> n.replace("/", ""))
+                .filter(n -> n.startsWith(prefix))
+                .map(this::find).flatMap(Optional::stream).toList();
+    }
+
     public void remove(String id) {
         EngineException.run(() -> docker.removeContainerCmd(id).withForce(true).exec());
     }

@@ -5,14 +5,18 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
-/** Whether a host port can still be bound: the check behind "port 8880 is busy". */
+/**
+ * Whether a host port can still be bound: the check behind "port 8880 is busy". It answers what the
+ * engine's own bind will answer: Docker binds published ports with SO_REUSEADDR, which sockets left in
+ * TIME_WAIT by earlier connections do not block, while a listening socket does.
+ */
 public final class HostPorts {
     private HostPorts() {
     }
 
     public static boolean isFree(InetAddress address, int port) {
         try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(address, port));
             return true;
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package com.orodc.render;
 
+import com.orodc.core.ContainerPorts;
 import com.orodc.core.OrodcConfig;
 
 import java.time.Duration;
@@ -45,9 +46,9 @@ public record TraefikStaticConfig(
     public static TraefikStaticConfig from(OrodcConfig config) {
         return new TraefikStaticConfig(
                 config.logLevel(),
-                80,
-                443,
-                8082,
+                ContainerPorts.WEB,
+                ContainerPorts.WEBSECURE,
+                ContainerPorts.PING,
                 GRACE_TIME_OUT.toSeconds() + "s",
                 TRUSTED_FORWARDERS,
                 "unix://" + TraefikPaths.DOCKER_SOCKET,

@@ -2,6 +2,7 @@ package com.orodc.workflow;
 
 import com.orodc.core.IpLiteral;
 import com.orodc.core.ConfigKey;
+import com.orodc.core.ContainerPorts;
 import com.orodc.core.OrodcConfig;
 import com.orodc.core.ProxyContainerSpec;
 import com.orodc.core.ProxyContainerSpec.Mount;
@@ -31,8 +32,8 @@ public final class ProxySpecs {
     public static ProxyContainerSpec forConfig(OrodcConfig config, ProxyLayout layout, String image, String dockerSocket) {
         String bind = IpLiteral.of(config.bindAddress());
         List<PortMapping> ports = new ArrayList<>();
-        ports.add(new PortMapping(bind, config.httpPort(), 80, ConfigKey.TRAEFIK_BIND_PORT.name()));
-        ports.add(new PortMapping(bind, config.httpsPort(), 443, ConfigKey.TRAEFIK_HTTPS_BIND_PORT.name()));
+        ports.add(new PortMapping(bind, config.httpPort(), ContainerPorts.WEB, ConfigKey.TRAEFIK_BIND_PORT.name()));
+        ports.add(new PortMapping(bind, config.httpsPort(), ContainerPorts.WEBSECURE, ConfigKey.TRAEFIK_HTTPS_BIND_PORT.name()));
         if (config.socks5Enabled()) {
             ports.add(new PortMapping(IpLiteral.of(config.socks5Bind()), config.socks5Port(), config.socks5Port(),
                     ConfigKey.DC_PROXY_SOCKS5_PORT.name()));

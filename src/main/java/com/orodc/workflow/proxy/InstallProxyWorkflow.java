@@ -2,6 +2,7 @@ package com.orodc.workflow.proxy;
 
 import com.orodc.certs.CertFiles;
 import com.orodc.core.AtomicFile;
+import com.orodc.core.ContainerPorts;
 import com.orodc.core.ExitCode;
 import com.orodc.core.OrodcConfig;
 import com.orodc.core.OrodcException;
@@ -28,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +48,8 @@ public final class InstallProxyWorkflow implements AutoCloseable {
 
     /** Where the bash OroDC keeps its CA; users who trusted it keep that trust. */
     static final String LEGACY_CERT_VOLUME = "proxy_certs";
+    /** The previous container's name while its replacement starts. */
+    static final String SET_ASIDE_PREFIX = ProxySpecs.CONTAINER + "-replaced-";
 
     public record Result(Outcome outcome, String containerId, String image, OrodcConfig config, ProxyLayout layout,
                          Path rootCertificate) {
@@ -66,11 +70,7 @@ public final class InstallProxyWorkflow implements AutoCloseable {
 
     public Result run(Request request) {
         ProxyContainers containers = engine.proxyContainers();
-        Optional<ContainerInfo> existing = containers.find(ProxySpecs.CONTAINER);
-        if (existing.isPresent() && !existing.get().managed() && !request.force()) {
-            throw new OrodcException(ExitCode.FAILURE, "a container named '" + ProxySpecs.CONTAINER
-                    + "' exists that orodc did not create; remove or rename it, or run again with --force to replace it");
-        }
+        Optional<ContainerInfo> existing = OwnedProxy.find(containers, request.force());
         OrodcConfig config = request.autoPorts() ? freePorts(request.config(), existing) : request.config();
 
         String image = new ProxyImageChoice(engine, request.environment(), Path.of("").toAbsolutePath(), reporter).resolve(config, request.build(), request.pull());
@@ -101,25 +101,78 @@ public final class InstallProxyWorkflow implements AutoCloseable {
             }
         } else {
             checkPorts(spec, existing);
-            existing.ifPresent(c -> {
-                reporter.info("Replacing proxy container " + c.shortId() + " (configuration changed)");
-                containers.stopAndRemove(c.id(), ProxySpecs.STOP_TIMEOUT);
-            });
-            id = containers.create(spec, hash);
-            try {
-                containers.start(id);
-            } catch (EngineException e) {
-                throw new OrodcException(ExitCode.FAILURE, "the proxy container was created but did not start: "
-                        + firstLine(e.getMessage()) + "; see 'orodc proxy logs'", e);
-            }
+            id = replace(containers, existing, spec, hash, request.healthTimeout());
             outcome = existing.isPresent() ? Outcome.RECREATED : Outcome.CREATED;
-            reporter.info((existing.isPresent() ? "Recreated" : "Created") + " proxy container " + id.substring(0, 12));
         }
-        waitHealthy(containers, id, request.healthTimeout());
+        if (outcome == Outcome.UP_TO_DATE || outcome == Outcome.STARTED) {
+            waitHealthy(containers, id, request.healthTimeout());
+        }
+        removeSetAside(containers);
         if (HostsSyncProxySink.pushOnce(engine, List.of(config.certDomain()), ProxySpecs.CONTAINER, reporter)) {
             reporter.debug("wrote the running containers' names into the proxy's /etc/hosts");
         }
         return new Result(outcome, id, image, config, files.layout(), files.rootCertificate());
+    }
+
+    /**
+     * Creates and starts the new container and waits until it is healthy. The previous one is only set
+     * aside (stopped, renamed) until then: when the new one fails, it is removed and the previous one
+     * is put back as it was.
+     */
+    private String replace(ProxyContainers containers, Optional<ContainerInfo> previous, ProxyContainerSpec spec, String hash,
+                           Duration healthTimeout) {
+        previous.ifPresent(c -> {
+            reporter.info("Replacing proxy container " + c.shortId() + " (configuration changed)");
+            containers.stop(c.id(), ProxySpecs.STOP_TIMEOUT);
+            containers.rename(c.id(), SET_ASIDE_PREFIX + c.shortId());
+        });
+        String id = null;
+        try {
+            id = containers.create(spec, hash);
+            try {
+                containers.start(id);
+            } catch (EngineException e) {
+                throw new OrodcException(ExitCode.FAILURE, "the new proxy container did not start: " + firstLine(e.getMessage()), e);
+            }
+            reporter.info((previous.isPresent() ? "Recreated" : "Created") + " proxy container " + id.substring(0, 12));
+            waitHealthy(containers, id, healthTimeout);
+        } catch (OrodcException e) {
+            if (previous.isEmpty()) {
+                throw e;
+            }
+            throw new OrodcException(ExitCode.FAILURE, firstLine(e.getMessage()) + "; " + putBack(containers, previous.get(), id), e);
+        }
+        previous.ifPresent(c -> containers.remove(c.id()));
+        return id;
+    }
+
+    /** Undoes {@link #replace}: the new container goes, the previous one gets its name and state back. */
+    private String putBack(ProxyContainers containers, ContainerInfo previous, String failed) {
+        try {
+            if (failed != null) {
+                containers.remove(failed);
+            }
+            containers.rename(previous.id(), ProxySpecs.CONTAINER);
+            if (previous.running()) {
+                containers.start(previous.id());
+            }
+            return "the previous proxy container " + previous.shortId() + " is back" + (previous.running() ? " and running" : "")
+                    + " with the previous settings";
+        } catch (EngineException e) {
+            return "putting the previous container back failed too (" + firstLine(e.getMessage()) + "): it is stopped and named "
+                    + SET_ASIDE_PREFIX + previous.shortId() + "; 'docker rename " + SET_ASIDE_PREFIX + previous.shortId() + " "
+                    + ProxySpecs.CONTAINER + "' and 'docker start " + ProxySpecs.CONTAINER + "' bring it back";
+        }
+    }
+
+    /** What an interrupted replacement left set aside; the new container runs, so it is no longer needed. */
+    private void removeSetAside(ProxyContainers containers) {
+        for (ContainerInfo c : containers.findNamedFrom(SET_ASIDE_PREFIX)) {
+            if (c.managed()) {
+                containers.remove(c.id());
+                reporter.debug("removed " + c.name() + ", left set aside by an earlier install");
+            }
+        }
     }
 
     private Optional<CertificatesRequest.CaPem> legacyCa(Request request, String image) {
@@ -164,19 +217,22 @@ public final class InstallProxyWorkflow implements AutoCloseable {
 
     private OrodcConfig freePorts(OrodcConfig config, Optional<ContainerInfo> existing) {
         Set<Integer> ours = ourPorts(existing);
-        int http = pick(config.bindAddress(), config.httpPort(), ours, "HTTP", -1);
-        int https = pick(config.bindAddress(), config.httpsPort(), ours, "HTTPS", http);
-        int socks = config.socks5Enabled() ? pick(config.socks5Bind(), config.socks5Port(), ours, "SOCKS5", -1) : config.socks5Port();
+        int http = pick(config.bindAddress(), config.httpPort(), ours, "HTTP", Set.of());
+        int https = pick(config.bindAddress(), config.httpsPort(), ours, "HTTPS", Set.of(http));
+        // the SOCKS5 server listens on its port inside the container too, beside Traefik's
+        Set<Integer> taken = new HashSet<>(ContainerPorts.TRAEFIK);
+        taken.addAll(List.of(http, https));
+        int socks = config.socks5Enabled() ? pick(config.socks5Bind(), config.socks5Port(), ours, "SOCKS5", taken) : config.socks5Port();
         return new OrodcConfig(config.bindAddress(), http, https, config.logLevel(), config.certDomain(), config.socks5Enabled(),
                 socks, config.socks5Bind(), config.socks5User(), config.socks5Password(), config.proxyImage(), config.sources());
     }
 
-    private int pick(InetAddress address, int wanted, Set<Integer> ours, String what, int taken) {
-        if (wanted != taken && (ours.contains(wanted) || HostPorts.isFree(address, wanted))) {
+    private int pick(InetAddress address, int wanted, Set<Integer> ours, String what, Set<Integer> taken) {
+        if (!taken.contains(wanted) && (ours.contains(wanted) || HostPorts.isFree(address, wanted))) {
             return wanted;
         }
         for (int port = wanted + 1; port <= Math.min(65535, wanted + 100); port++) {
-            if (port != taken && (ours.contains(port) || HostPorts.isFree(address, port))) {
+            if (!taken.contains(port) && (ours.contains(port) || HostPorts.isFree(address, port))) {
                 reporter.warn(what + " port " + wanted + " is busy; using " + port);
                 return port;
             }

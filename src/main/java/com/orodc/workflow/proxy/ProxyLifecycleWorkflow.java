@@ -5,6 +5,7 @@ import com.orodc.core.OrodcException;
 import com.orodc.core.Reporter;
 import com.orodc.docker.ContainerInfo;
 import com.orodc.docker.DockerEngine;
+import com.orodc.docker.EngineException;
 import com.orodc.docker.ProxyContainers;
 import com.orodc.workflow.ProxySpecs;
 
@@ -32,21 +33,25 @@ public final class ProxyLifecycleWorkflow implements AutoCloseable {
 
     /** Removes the container; certificates, config and the network stay. Returns false when there was none. */
     public boolean down(boolean force) {
-        Optional<ContainerInfo> container = containers.find(ProxySpecs.CONTAINER);
+        Optional<ContainerInfo> container = OwnedProxy.find(containers, force);
         if (container.isEmpty()) {
             reporter.info("No proxy container to remove");
             return false;
         }
-        requireManaged(container.get(), force);
         containers.stopAndRemove(container.get().id(), ProxySpecs.STOP_TIMEOUT);
         reporter.info("Removed proxy container " + container.get().shortId()
                 + " (certificates, config and network " + ProxySpecs.NETWORK + " kept)");
         return true;
     }
 
-    public void restart(Duration healthTimeout) {
-        ContainerInfo container = installed();
-        containers.restart(container.id(), ProxySpecs.STOP_TIMEOUT);
+    public void restart(Duration healthTimeout, boolean force) {
+        ContainerInfo container = OwnedProxy.installed(containers, force);
+        try {
+            containers.restart(container.id(), ProxySpecs.STOP_TIMEOUT);
+        } catch (EngineException e) {
+            throw new OrodcException(ExitCode.FAILURE, "the proxy container did not restart: " + e.getMessage()
+                    + "; see 'orodc proxy logs' and 'orodc proxy-status'", e);
+        }
         String status = containers.waitHealthy(container.id(), healthTimeout,
                 s -> reporter.progress("waiting for the proxy to be healthy: " + s, -1, -1));
         if (!status.equals("healthy")) {
@@ -57,19 +62,8 @@ public final class ProxyLifecycleWorkflow implements AutoCloseable {
 
     /** Streams log lines to {@code sink}; with {@code follow} until interrupted or the container stops. */
     public void logs(int tail, boolean follow, Consumer<String> sink) {
-        containers.logs(installed().id(), tail, follow, sink);
-    }
-
-    private ContainerInfo installed() {
-        return containers.find(ProxySpecs.CONTAINER).orElseThrow(() -> new OrodcException(ExitCode.NOT_INSTALLED,
-                "the proxy is not installed: run 'orodc install-proxy'"));
-    }
-
-    static void requireManaged(ContainerInfo container, boolean force) {
-        if (!container.managed() && !force) {
-            throw new OrodcException(ExitCode.FAILURE, "the container '" + ProxySpecs.CONTAINER
-                    + "' was not created by orodc; leaving it alone (use --force to act on it anyway)");
-        }
+        // reading the logs changes nothing: allowed for any container named proxy
+        containers.logs(OwnedProxy.installed(containers, true).id(), tail, follow, sink);
     }
 
     @Override

@@ -51,14 +51,13 @@ public final class UninstallProxyWorkflow implements AutoCloseable {
 
     public List<String> run(Request request) {
         List<String> removed = new ArrayList<>();
+        // every refusal before anything is gone: someone else's container, then the step that needs root
+        ProxyContainers containers = engine.proxyContainers();
+        Optional<ContainerInfo> container = OwnedProxy.find(containers, request.force());
         if (request.purge()) {
-            // first: the step that needs root fails before anything else is gone
             hostsSync(request).forEach(removed::add);
         }
-        ProxyContainers containers = engine.proxyContainers();
-        Optional<ContainerInfo> container = containers.find(ProxySpecs.CONTAINER);
         if (container.isPresent()) {
-            ProxyLifecycleWorkflow.requireManaged(container.get(), request.force());
             containers.stopAndRemove(container.get().id(), ProxySpecs.STOP_TIMEOUT);
             removed.add("container " + ProxySpecs.CONTAINER);
         }

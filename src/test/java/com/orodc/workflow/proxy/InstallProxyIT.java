@@ -87,16 +87,52 @@ class InstallProxyIT extends ProxyTestBase {
     }
 
     @Test
+    void aBadSettingIsRefusedBeforeTheWorkingProxyIsTouched() {
+        proxy.cli().run("install-proxy").assertSuccess();
+        String before = ProxyFixture.inspect("{{.Id}} {{.State.StartedAt}}");
+        String http = Integer.toString(proxy.httpPort);
+        String https = Integer.toString(proxy.httpsPort);
+
+        proxy.cli().env("TRAEFIK_HTTPS_BIND_PORT", http).run("install-proxy").assertExit(2)
+                .assertErr("TRAEFIK_BIND_PORT and TRAEFIK_HTTPS_BIND_PORT are both " + http);
+        proxy.cli().env("DC_PROXY_SOCKS5_ENABLED", "1").env("DC_PROXY_SOCKS5_PORT", https).run("install-proxy").assertExit(2)
+                .assertErr("DC_PROXY_SOCKS5_PORT and TRAEFIK_HTTPS_BIND_PORT are both " + https);
+        proxy.cli().env("DC_PROXY_SOCKS5_ENABLED", "1").env("DC_PROXY_SOCKS5_PORT", "443").run("install-proxy").assertExit(2)
+                .assertErr("DC_PROXY_SOCKS5_PORT=443 (from environment) is a port Traefik listens on inside the proxy container");
+
+        assertThat(ProxyFixture.inspect("{{.Id}} {{.State.StartedAt}}")).as("the working proxy was not touched").isEqualTo(before);
+        assertThat(ProxyFixture.inspect("{{.State.Health.Status}}")).isEqualTo("healthy");
+    }
+
+    @Test
+    void aReplacementThatDoesNotBecomeHealthyPutsThePreviousContainerBack() {
+        proxy.cli().run("install-proxy").assertSuccess();
+        String before = ProxyFixture.inspect("{{.Id}}");
+
+        // an image whose container exits at once: the new container never becomes healthy
+        proxy.cli().env("ORODC_PROXY_IMAGE", LocalImages.busybox()).run("install-proxy", "--timeout", "20").assertExit(1)
+                .assertErr("Replacing proxy container " + before.substring(0, 12))
+                .assertErr("the previous proxy container " + before.substring(0, 12) + " is back and running with the previous settings");
+
+        assertThat(ProxyFixture.inspect("{{.Id}} {{.State.Running}}")).isEqualTo(before + " true");
+        assertThat(Shell.run("docker", "ps", "-a", "-q", "--filter", "name=proxy-replaced-").orFail().out()).as("nothing set aside").isBlank();
+        proxy.cli().run("install-proxy").assertSuccess().assertOut("Proxy is healthy (up to date)");
+    }
+
+    @Test
     void aForeignProxyContainerIsLeftAlone() {
         String image = LocalImages.busybox();
         Shell.run("docker", "run", "-d", "--name", "proxy", "--label", "orodc.test=true", image, "sleep", "300").orFail();
         try {
-            String id = ProxyFixture.inspect("{{.Id}}");
-            proxy.cli().run("install-proxy").assertExit(1)
-                    .assertErr("a container named 'proxy' exists that orodc did not create")
-                    .assertErr("--force");
-            proxy.cli().run("proxy", "down").assertExit(1).assertErr("was not created by orodc");
-            assertThat(ProxyFixture.inspect("{{.Id}} {{.State.Running}}")).isEqualTo(id + " true");
+            String before = ProxyFixture.inspect("{{.Id}} {{.State.Running}} {{.State.StartedAt}}");
+            // every verb that changes the proxy goes through the same guard
+            for (List<String> verb : List.of(List.of("install-proxy"), List.of("proxy", "up"), List.of("proxy", "down"),
+                    List.of("proxy", "restart"), List.of("uninstall-proxy"), List.of("uninstall-proxy", "--purge"))) {
+                proxy.cli().run(verb.toArray(String[]::new)).assertExit(1)
+                        .assertErr("a container named 'proxy' exists that orodc did not create")
+                        .assertErr("--force");
+            }
+            assertThat(ProxyFixture.inspect("{{.Id}} {{.State.Running}} {{.State.StartedAt}}")).as("untouched").isEqualTo(before);
         } finally {
             Shell.run(List.of("docker", "rm", "-f", "proxy"));
         }

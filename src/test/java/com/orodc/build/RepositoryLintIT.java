@@ -2,6 +2,9 @@ package com.orodc.build;
 
 import com.orodc.testing.Shell;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code s6-rc.d/} and {@code s6-overlay/scripts/}, and every {@code *.sh}. Scripts for {@code sh} (the image's
  * busybox sh, also behind s6-overlay's {@code with-contenv sh}) are checked as POSIX sh, the others as bash. An s6-rc
  * {@code up} or {@code down} file without a shebang is execline, which shellcheck does not read: those are listed
- * and must be one command line.
+ * and must be one command line. The {@code run} steps of the workflows go through shellcheck as bash, the shell
+ * GitHub runs them with, their {@code ${{ }}} expressions replaced by a plain word.
  */
 class RepositoryLintIT {
     private static final Path ROOT = Path.of(System.getProperty("orodc.project.dir", "")).toAbsolutePath();
@@ -64,20 +68,47 @@ class RepositoryLintIT {
     void workflowsPassActionValidator() throws IOException {
         assertThat(Files.isExecutable(VALIDATOR)).as("action-validator is not installed at " + VALIDATOR + ": " + INSTALL)
                 .isTrue();
-        List<Path> workflows;
-        try (Stream<Path> files = Files.list(ROOT.resolve(".github/workflows"))) {
-            workflows = files.filter(f -> f.toString().endsWith(".yml") || f.toString().endsWith(".yaml")).sorted().toList();
-        }
-        assertThat(workflows).as("workflow files").isNotEmpty();
-
         List<String> findings = new ArrayList<>();
-        for (Path workflow : workflows) {
+        for (Path workflow : workflows()) {
             // the npm build takes exactly one file per run
             Shell.Result r = Shell.run(List.of(VALIDATOR.toString(), ROOT.relativize(workflow).toString()), ROOT, 60);
             if (r.exitCode() != 0) {
                 findings.add("action-validator " + ROOT.relativize(workflow) + " (exit " + r.exitCode() + "):\n" + r.out() + r.err());
             }
         }
+        assertThat(findings).as(String.join("\n", findings)).isEmpty();
+    }
+
+    @Test
+    void workflowRunStepsPassShellcheck(@TempDir Path dir) throws IOException {
+        assertThat(Shell.available("shellcheck")).as("shellcheck is not installed: " + INSTALL).isTrue();
+        List<String> findings = new ArrayList<>();
+        int steps = 0;
+        for (Path workflow : workflows()) {
+            JsonNode jobs = YAMLMapper.builder().build().readTree(workflow.toFile()).path("jobs");
+            for (var job : jobs.properties()) {
+                int index = 0;
+                for (JsonNode step : job.getValue().path("steps")) {
+                    index++;
+                    if (!step.has("run")) {
+                        continue;
+                    }
+                    steps++;
+                    String where = ROOT.relativize(workflow) + " job " + job.getKey() + " step " + index
+                            + (step.has("name") ? " (" + step.get("name").asString() + ")" : "");
+                    // GitHub runs a step as bash -e -o pipefail with the script in a file
+                    String script = "#!/usr/bin/env bash\nset -eo pipefail\n"
+                            + step.get("run").asString().replaceAll("\\$\\{\\{[^}]*}}", "EXPRESSION");
+                    Path file = dir.resolve(job.getKey() + "-" + index + ".sh");
+                    Files.writeString(file, script);
+                    Shell.Result r = Shell.run(List.of("shellcheck", "--norc", "--format=gcc", "--shell=bash", file.toString()), dir, 60);
+                    if (r.exitCode() != 0) {
+                        findings.add("shellcheck " + where + " (its line numbers are the step's plus 2):\n" + r.out() + r.err());
+                    }
+                }
+            }
+        }
+        assertThat(steps).as("run steps found").isPositive();
         assertThat(findings).as(String.join("\n", findings)).isEmpty();
     }
 
@@ -93,6 +124,15 @@ class RepositoryLintIT {
         assertThat(r.out() + r.err()).contains("step");
         Files.delete(broken);
         Files.delete(dir);
+    }
+
+    static List<Path> workflows() throws IOException {
+        List<Path> workflows;
+        try (Stream<Path> files = Files.list(ROOT.resolve(".github/workflows"))) {
+            workflows = files.filter(f -> f.toString().endsWith(".yml") || f.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertThat(workflows).as("workflow files").isNotEmpty();
+        return workflows;
     }
 
     /** Relative path to kind, sorted. */

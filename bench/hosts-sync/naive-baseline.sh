@@ -9,7 +9,7 @@ start="# OroDC Auto DNS - START"; end="# OroDC Auto DNS - END"
 docker events --filter type=container --filter event=start --filter event=die --filter event=destroy \
     --format '{{.Action}}' | while read -r _; do
   names=$(docker ps --filter label=orodc.dns.hostname --format '{{.Label "orodc.dns.hostname"}}' \
-    | tr ', ' '\n\n' | grep -E "^[a-z0-9.-]+\.${suffix//./\\.}\$" | sort -u)
+    | tr ', ' '[\n*]' | grep -E "^[a-z0-9.-]+\.${suffix//./\\.}\$" | sort -u)
   {
     sed "/^$start\$/,/^$end\$/d" "$hosts"
     echo "$start"

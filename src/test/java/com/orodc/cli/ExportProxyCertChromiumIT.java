@@ -2,6 +2,7 @@ package com.orodc.cli;
 
 import com.orodc.certs.trust.TestCa;
 import com.orodc.testing.CliResult;
+import com.orodc.testing.HostTools;
 import com.orodc.testing.InProcessCli;
 import com.orodc.testing.LocalProcess;
 import com.orodc.testing.Shell;
@@ -93,7 +94,7 @@ class ExportProxyCertChromiumIT {
 
     private Shell.Result load() {
         Path profile = work.resolve("profile-" + System.nanoTime());
-        return Shell.run(List.of("env", "HOME=" + userHome, "chromium", "--headless", "--no-sandbox", "--disable-gpu",
+        return Shell.run(List.of("env", "HOME=" + userHome, HostTools.chromium(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + profile,
                 "--host-resolver-rules=MAP " + TestCa.LEAF_NAME + " 127.0.0.1,MAP * ~NOTFOUND",

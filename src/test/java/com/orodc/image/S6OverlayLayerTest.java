@@ -5,6 +5,8 @@ import com.orodc.core.OrodcException;
 import com.orodc.testing.Shell;
 import com.orodc.testing.UpstreamBuilds;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -16,6 +18,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@EnabledOnOs(value = OS.LINUX, disabledReason = "packs its tarballs with GNU tar's --owner/--group, which macOS's bsdtar lacks")
 class S6OverlayLayerTest {
     @TempDir
     Path dir;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.orodc.core.Reporter;
 import com.orodc.core.Sha256;
+import com.orodc.testing.HostTools;
 import com.orodc.testing.LocalImages;
 import com.orodc.testing.Shell;
 import com.orodc.testing.UpstreamBuilds;
@@ -52,7 +53,7 @@ final class Upstream {
     }
 
     static Path busybox(Platform platform) {
-        Path p = platform == Platform.AMD64 ? Path.of("/bin/busybox")
+        Path p = platform == Platform.AMD64 ? HostTools.busybox()
                 : Path.of(System.getenv().getOrDefault("ORODC_TEST_FIXTURES", "/var/cache/orodc-test"), "arm64", "busybox");
         if (!Files.isRegularFile(p)) {
             throw new AssertionError("missing test fixture " + p + ": run " + FIXTURES_SCRIPT
@@ -127,7 +128,7 @@ final class Upstream {
      * libraries it links, for {@link TraefikStandIn#SERVER}.
      */
     void pushBase(RegistryApi api, ImageLocation location, boolean tlsTools) throws IOException {
-        String applets = Shell.run("/bin/busybox", "--list").orFail().out();
+        String applets = Shell.run(HostTools.busybox().toString(), "--list").orFail().out();
         pushIndex(api, location, p -> {
             Path root = Files.createDirectories(work.resolve("base-" + p.architecture()));
             Path bin = Files.createDirectories(root.resolve("bin"));

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -20,6 +22,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** proxy-socks5-test against Debian's microsocks, a real SOCKS5 server, on 127.0.0.1. */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "needs microsocks, a Linux package")
 class Socks5ProbeTest {
     @TempDir
     Path home;

@@ -4,6 +4,8 @@ import com.orodc.render.TraefikPaths;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * could mount them: it passes only when the leaf, its chain and its key are all there and non-empty,
  * and otherwise fails with one line naming every file that is wrong.
  */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "runs the scripts with busybox-static, a Linux binary")
 class InitCertsScriptTest {
     private static final Path SCRIPT = ServiceScript.SCRIPTS.resolve("init-certs");
 

@@ -1,5 +1,6 @@
 package com.orodc.services;
 
+import com.orodc.testing.HostTools;
 import com.orodc.testing.Shell;
 
 import java.io.IOException;
@@ -18,7 +19,8 @@ import java.util.Map;
  * it adds (the container's environment) is given here as an explicit, otherwise empty environment.
  */
 final class ServiceScript {
-    static final Path BUSYBOX = Path.of("/bin/busybox");
+    /** Debian 12's /bin/busybox or Ubuntu's /usr/bin/busybox; when neither is there, run() says how to install it. */
+    static final Path BUSYBOX = HostTools.findBusybox().orElse(Path.of("/bin/busybox"));
     /** The top-level folders of the repository, where the image's files come from. */
     static final Path S6_RC = Path.of("s6-rc.d");
     static final Path SCRIPTS = Path.of("s6-overlay", "scripts");

@@ -3,6 +3,8 @@ package com.orodc.services;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -15,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the names it reads, and a disabled or misconfigured service asks s6 not to start it again
  * instead of looping. The binary and s6-svc are stand-ins that print what they were given.
  */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "runs the scripts with busybox-static, a Linux binary")
 class Socks5RunScriptTest {
     private static final Path RUN = ServiceScript.S6_RC.resolve("socks5/run");
 

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * disabled, it is started once and stays down instead of being restarted every second; enabled, it
  * stays up with the binary's variables set. Skipped where s6 is not installed.
  */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "needs Linux's s6 (s6-supervise, s6-svstat) and busybox-static")
 class SupervisedSocks5Test {
     private static final Path RUN = ServiceScript.S6_RC.resolve("socks5/run").toAbsolutePath();
 

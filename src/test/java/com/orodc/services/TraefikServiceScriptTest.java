@@ -3,6 +3,8 @@ package com.orodc.services;
 import com.orodc.render.TraefikPaths;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -10,6 +12,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The traefik service's run and finish scripts with busybox sh and a stand-in traefik. */
+@EnabledOnOs(value = OS.LINUX, disabledReason = "runs the scripts with busybox-static, a Linux binary")
 class TraefikServiceScriptTest {
     @TempDir
     Path serviceDir;

@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
  */
 public final class LocalImages {
     public static final String BUSYBOX = "orodc-test/busybox:1";
-    private static final Path BUSYBOX_BINARY = Path.of("/bin/busybox");
     private static final Pattern LIBRARY = Pattern.compile("(/\\S+\\.so[.0-9]*)");
 
     private LocalImages() {
@@ -27,13 +26,14 @@ public final class LocalImages {
     /** A minimal amd64 image: static busybox and its applet links; {@code sh}, {@code httpd}, {@code sleep}... */
     public static synchronized String busybox() {
         return ensure(BUSYBOX, dir -> {
+            Path busybox = HostTools.busybox();
             Path bin = Files.createDirectories(dir.resolve("bin"));
-            Files.copy(BUSYBOX_BINARY, bin.resolve("busybox"));
+            Files.copy(busybox, bin.resolve("busybox"));
             bin.resolve("busybox").toFile().setExecutable(true, false);
             Files.createDirectories(dir.resolve("etc"));
             Files.writeString(dir.resolve("etc/nsswitch.conf"), "hosts: files dns\n");
             Files.createDirectories(dir.resolve("tmp"));
-            String applets = Shell.run(BUSYBOX_BINARY.toString(), "--list").orFail().out();
+            String applets = Shell.run(busybox.toString(), "--list").orFail().out();
             for (String applet : applets.split("\\s+")) {
                 if (!applet.isBlank() && !applet.equals("busybox")) {
                     Files.createSymbolicLink(bin.resolve(applet), Path.of("busybox"));

@@ -58,8 +58,9 @@ public final class StandInProxyImage {
 
     private static void writeRootfs(Path root) throws IOException {
         Path bin = Files.createDirectories(root.resolve("bin"));
-        Files.copy(Path.of("/bin/busybox"), bin.resolve("busybox"));
-        for (String applet : Shell.run("/bin/busybox", "--list").orFail().out().split("\\s+")) {
+        Path busybox = HostTools.busybox();
+        Files.copy(busybox, bin.resolve("busybox"));
+        for (String applet : Shell.run(busybox.toString(), "--list").orFail().out().split("\\s+")) {
             if (!applet.isBlank() && !applet.equals("busybox")) {
                 Files.createSymbolicLink(bin.resolve(applet), Path.of("busybox"));
             }

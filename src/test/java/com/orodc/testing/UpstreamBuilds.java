@@ -1,5 +1,6 @@
 package com.orodc.testing;
 
+import com.orodc.core.ComponentVersions;
 import org.junit.jupiter.api.Assumptions;
 
 import java.nio.file.Files;
@@ -13,8 +14,9 @@ import java.util.List;
  * {@value #REQUIRED} is set (CI), where they fail.
  */
 public final class UpstreamBuilds {
-    public static final String S6_OVERLAY = "3.2.1.0";
-    public static final String SOCKS5 = "v0.0.4";
+    /** The pinned versions: a new pin needs builds of its own. */
+    public static final String S6_OVERLAY = ComponentVersions.load().s6Overlay();
+    public static final String SOCKS5 = ComponentVersions.load().socks5Image().substring(ComponentVersions.load().socks5Image().lastIndexOf(':') + 1);
     /** What the published SOCKS5 image runs as (distroless {@code static:nonroot}). */
     public static final String SOCKS5_USER = "65532";
     public static final String DIR_VARIABLE = "ORODC_UPSTREAM_DIR";

@@ -15,7 +15,9 @@ final class Commands {
 
     static Reporter reporter(CommandSpec spec) {
         boolean terminal = System.console() != null && !"dumb".equals(context(spec).environment().get("TERM"));
-        return new CliReporter(spec.commandLine().getErr(), isVerbose(spec.root().commandLine().getParseResult()), terminal);
+        Reporter reporter = new CliReporter(spec.commandLine().getErr(), isVerbose(spec.root().commandLine().getParseResult()), terminal);
+        LibraryLogs.routeTo(reporter);
+        return reporter;
     }
 
     static boolean isVerbose(ParseResult result) {

@@ -19,7 +19,7 @@ public final class DockerConnector {
     public static String endpoint(Map<String, String> env) {
         String host = env.get("DOCKER_HOST");
         if (host != null && !host.isBlank()) {
-            return host.strip();
+            return DockerHost.parse(host, "DOCKER_HOST").toString();
         }
         try {
             return new DockerDiscovery(env, DockerEngine.SYSTEM_SOCKET, uri -> DockerEngine.answers(uri, env))

@@ -7,6 +7,7 @@ import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.EventType;
 
 import java.io.Closeable;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,12 @@ public final class DockerContainers {
             @Override
             public void onError(Throwable throwable) {
                 end(throwable);
-                super.onError(throwable);
+                // not super.onError: it logs the whole stack trace, while onEnd already tells what happened
+                try {
+                    close();
+                } catch (IOException ignored) {
+                    // the stream is gone either way
+                }
             }
 
             @Override

@@ -46,7 +46,7 @@ public final class DockerDiscovery {
         String dockerHost = env.get("DOCKER_HOST");
         if (dockerHost != null && !dockerHost.isBlank()) {
             // as with the docker CLI, an explicit DOCKER_HOST is the only place: never silently another engine
-            return List.of(Candidate.of("DOCKER_HOST", URI.create(dockerHost.strip())));
+            return List.of(Candidate.of("DOCKER_HOST", DockerHost.parse(dockerHost, "DOCKER_HOST")));
         }
         list.add(Candidate.absent("DOCKER_HOST", "not set"));
         list.add(context());
@@ -107,7 +107,7 @@ public final class DockerDiscovery {
             String host = json.readTree(meta.toFile()).path("Endpoints").path("docker").path("Host").asText("");
             return host.isEmpty()
                     ? Candidate.absent("docker context '" + name + "'", "no docker endpoint in " + meta)
-                    : Candidate.of("docker context '" + name + "'", URI.create(host));
+                    : Candidate.of("docker context '" + name + "'", DockerHost.parse(host, "the docker endpoint of context '" + name + "' in " + meta));
         } catch (IOException | IllegalArgumentException e) {
             return Candidate.absent("docker context", "unreadable: " + e.getMessage());
         }

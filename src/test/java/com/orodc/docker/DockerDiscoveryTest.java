@@ -5,6 +5,8 @@ import com.orodc.core.OrodcException;
 import com.orodc.core.Reporter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -50,6 +52,29 @@ class DockerDiscoveryTest {
         assertThatThrownBy(() -> discovery(Map.of("HOME", home.toString(), "DOCKER_HOST", "tcp://127.0.0.1:1"),
                 Set.of("unix://" + home.resolve("var-run-docker.sock"))).discover(reporter))
                 .hasMessage("Docker is not reachable at DOCKER_HOST=tcp://127.0.0.1:1: start it there, or unset DOCKER_HOST to look in the usual places");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "not a url | DOCKER_HOST=not a url is not valid (not a URL): expected unix:///path/to/docker.sock, tcp://HOST:PORT or npipe:////./pipe/NAME",
+            "/var/run/docker.sock | DOCKER_HOST=/var/run/docker.sock is not valid (no scheme): expected unix://",
+            "tcp://127.0.0.1 | DOCKER_HOST=tcp://127.0.0.1 is not valid (no HOST:PORT)",
+            "unix:// | DOCKER_HOST=unix:// is not valid",
+            "fd://localhost | DOCKER_HOST=fd://localhost is not valid (unknown scheme fd://)",
+            "ssh://me@build | uses ssh://, which orodc cannot open: forward the remote socket",
+    })
+    void aDockerHostOrodcCannotUseIsAUsageErrorNamingTheAcceptedForms(String value, String message) {
+        assertThatThrownBy(() -> discovery(Map.of("HOME", home.toString(), "DOCKER_HOST", value), Set.of()).discover(reporter))
+                .isInstanceOfSatisfying(OrodcException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE))
+                .hasMessageContaining(message);
+    }
+
+    @Test
+    void aLongDockerHostIsQuotedShort() {
+        String value = "x".repeat(10_000);
+        assertThatThrownBy(() -> discovery(Map.of("HOME", home.toString(), "DOCKER_HOST", value), Set.of()).discover(reporter))
+                .hasMessageContaining("... (10000 characters)")
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(300));
     }
 
     @Test

@@ -1,0 +1,34 @@
+package com.orodc.cli;
+
+import com.orodc.core.Reporter;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** docker-java's own error log when the engine goes away: one debug line through the reporter, no stack trace on stderr. */
+class LibraryLogsTest {
+    @Test
+    void aLibraryErrorWithAStackTraceBecomesOneDebugLine() {
+        List<String> lines = new ArrayList<>();
+        LibraryLogs.routeTo((level, message) -> lines.add(level + " " + message));
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true));
+        try {
+            Logger.getLogger("com.github.dockerjava.api.async.ResultCallbackTemplate")
+                    .log(Level.SEVERE, "Error during callback", new IOException("Connection closed"));
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(lines).containsExactly(Reporter.Level.DEBUG + " ResultCallbackTemplate: Error during callback (java.io.IOException: Connection closed)");
+        assertThat(captured.toString()).as("nothing printed past the reporter").isEmpty();
+    }
+}

@@ -6,7 +6,9 @@ import com.orodc.core.Reporter;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -17,27 +19,44 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * Changes the orodc block of a hosts file without losing anything else in it: under a lock, re-read,
+ * Changes the orodc block of a hosts file without losing anything else in it: under the lock beside the
+ * file that every orodc writer takes, re-read,
  * write a temporary file in the same directory, fsync, give it the original mode and owner, and rename
  * it over the file. When the file is a bind mount (rename fails with EBUSY or EXDEV) it is rewritten in
  * place after a copy of the old content is saved as {@code <name>.orodc.bak}.
  */
 public final class HostsFileWriter {
     static final int ATTEMPTS = 5;
+    private static final Duration APPEND_PATIENCE = Duration.ofSeconds(10);
+    private static final byte[] END_LINE = HostsBlock.END.getBytes(StandardCharsets.US_ASCII);
     private static final int SETTLE_CHECKS = 10;
 
     private final Path file;
-    private final Path lockFile;
     private final Reporter reporter;
 
-    public HostsFileWriter(Path file, Path lockFile, Reporter reporter) {
+    public HostsFileWriter(Path file, Reporter reporter) {
         this.file = file.toAbsolutePath();
-        this.lockFile = lockFile;
         this.reporter = reporter;
+    }
+
+    /**
+     * The lock every orodc writer of this file takes, whatever its ORODC_HOME or user: a file beside
+     * the one written (beside a link's target, which is what changes).
+     */
+    public Path lockFile() {
+        Path target = file;
+        try {
+            target = file.toRealPath();
+        } catch (IOException e) {
+            // a missing file is reported when it is read; the lock still has a place
+        }
+        return target.resolveSibling("." + target.getFileName() + ".orodc.lock");
     }
 
     public Path file() {
@@ -60,18 +79,27 @@ public final class HostsFileWriter {
     }
 
     private boolean update(Function<HostsFileText, String> edit) {
-        try (HostsFileLock ignored = HostsFileLock.acquire(lockFile)) {
+        try (HostsFileLock ignored = HostsFileLock.acquire(lockFile())) {
             // a hosts file that is a link (NixOS, some dotfile setups) stays a link: its target is what changes
             Path target = Files.isSymbolicLink(file) ? realPath() : file;
-            for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            // another program only appending is waited out (within a bound); any other change ATTEMPTS times
+            long appendDeadline = System.nanoTime() + APPEND_PATIENCE.toNanos();
+            int otherChanges = 0;
+            byte[] previous = null;
+            for (int attempt = 1; ; attempt++) {
                 byte[] before = readBytes();
+                if (previous != null && (isAppendOf(previous, before) ? System.nanoTime() > appendDeadline : ++otherChanges >= ATTEMPTS)) {
+                    break;
+                }
                 byte[] after = HostsFileText.bytes(edit.apply(HostsFileText.parse(before, file.toString())));
-                if (Arrays.equals(before, after)) {
+                // padding an in-place write left is not a change to write again
+                if (Arrays.equals(before, after) || Arrays.equals(withoutPadding(before), after)) {
                     return false;
                 }
                 if (replace(target, before, after)) {
                     return true;
                 }
+                previous = before;
                 reporter.debug(file + " changed while it was being written; reading it again (attempt " + attempt + ")");
             }
         }
@@ -184,10 +212,31 @@ public final class HostsFileWriter {
             if (!Arrays.equals(before, readAll(channel))) {
                 return false;
             }
-            channel.write(ByteBuffer.wrap(after), 0);
-            channel.truncate(after.length);
+            byte[] target = after;
+            if (after.length < before.length) {
+                // never shrink in place: a truncation would cut what another program appends meanwhile;
+                // the freed bytes become spaces at the end of the block's END line, a comment
+                byte[] padded = padded(after, before.length - after.length);
+                target = padded != null ? padded : after;
+            }
+            int same = 0;
+            while (same < before.length && same < target.length && before[same] == target[same]) {
+                same++;
+            }
+            // below the old end of the file: no appending program writes there
+            writeAt(channel, target, same, Math.min(before.length, target.length), same);
+            if (target.length > before.length) {
+                growByAppending(file, channel, before.length, Arrays.copyOfRange(target, before.length, target.length));
+            } else if (target.length < before.length) {
+                // no END line to pad (the block was removed): lines appended since the check are kept across the cut
+                byte[] appended = readFrom(channel, before.length);
+                channel.truncate(target.length);
+                writeAt(channel, appended, 0, appended.length, target.length);
+            }
             channel.force(true);
-            return true;
+            byte[] written = readAll(channel);
+            // what we wrote, followed by nothing or by whole lines another program appended meanwhile
+            return Arrays.equals(written, target) || isAppendOf(target, written);
         } catch (IOException e) {
             throw failure(e);
         }
@@ -201,6 +250,92 @@ public final class HostsFileWriter {
         } catch (IOException e) {
             throw failure(e);
         }
+    }
+
+    /**
+     * The file grows by {@code extension} past {@code oldEnd}. Written with O_APPEND, it lands after
+     * whatever another program appended just before; those lines are then moved behind it, in place,
+     * below the end of the file where no appending program writes.
+     */
+    private static void growByAppending(Path file, FileChannel channel, int oldEnd, byte[] extension) throws IOException {
+        try (FileChannel append = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            writeAt(append, extension, 0, extension.length, -1);
+        }
+        byte[] tail = readFrom(channel, oldEnd);
+        int at = indexOf(tail, extension);
+        if (at > 0 && tail[at - 1] == '\n') {
+            byte[] reordered = new byte[at + extension.length];
+            System.arraycopy(extension, 0, reordered, 0, extension.length);
+            System.arraycopy(tail, 0, reordered, extension.length, at);
+            writeAt(channel, reordered, 0, reordered.length, oldEnd);
+        }
+    }
+
+    /** Writes {@code bytes[from..to)} at {@code position}; at the end of an append channel when it is negative. */
+    private static void writeAt(FileChannel channel, byte[] bytes, int from, int to, long position) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes, from, Math.max(0, to - from));
+        for (long at = position; buffer.hasRemaining(); ) {
+            at += position < 0 ? channel.write(buffer) : channel.write(buffer, at);
+        }
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    /** {@code text} with {@code count} spaces before the line end of the block's END line; null without one. */
+    static byte[] padded(byte[] text, int count) {
+        int end = indexOf(text, END_LINE);
+        if (end < 0) {
+            return null;
+        }
+        int lineEnd = end + END_LINE.length;
+        byte[] result = new byte[text.length + count];
+        System.arraycopy(text, 0, result, 0, lineEnd);
+        Arrays.fill(result, lineEnd, lineEnd + count, (byte) ' ');
+        System.arraycopy(text, lineEnd, result, lineEnd + count, text.length - lineEnd);
+        return result;
+    }
+
+    /** {@code text} without the padding {@link #padded} leaves; the same array when there is none. */
+    static byte[] withoutPadding(byte[] text) {
+        int end = indexOf(text, END_LINE);
+        if (end < 0) {
+            return text;
+        }
+        int lineEnd = end + END_LINE.length;
+        int spaces = 0;
+        while (lineEnd + spaces < text.length && text[lineEnd + spaces] == ' ') {
+            spaces++;
+        }
+        if (spaces == 0) {
+            return text;
+        }
+        byte[] result = new byte[text.length - spaces];
+        System.arraycopy(text, 0, result, 0, lineEnd);
+        System.arraycopy(text, lineEnd + spaces, result, lineEnd, text.length - lineEnd - spaces);
+        return result;
+    }
+
+    private static byte[] readFrom(FileChannel channel, long from) throws IOException {
+        long size = channel.size();
+        if (size <= from) {
+            return new byte[0];
+        }
+        ByteBuffer buffer = ByteBuffer.allocate((int) (size - from));
+        while (buffer.hasRemaining() && channel.read(buffer, from + buffer.position()) > 0) {
+            // keep reading until the tail is in
+        }
+        return Arrays.copyOf(buffer.array(), buffer.position());
     }
 
     private static byte[] readAll(FileChannel channel) throws IOException {
@@ -246,7 +381,7 @@ public final class HostsFileWriter {
                 target.setGroup(source.group());
             }
         } catch (IOException e) {
-            throw new IOException("cannot give the new file the owner of " + from + " (" + e.getMessage() + "); run as root", e);
+            throw new IOException("cannot give the new file the owner and group of the old one", e);
         }
     }
 
@@ -259,6 +394,42 @@ public final class HostsFileWriter {
     }
 
     private OrodcException failure(IOException e) {
-        return OrodcException.io("cannot update " + file + ": " + e.getMessage() + "; run as root or give a writable --hosts-file", e);
+        return OrodcException.io(failureMessage(file, e, "root".equals(System.getProperty("user.name"))), e);
+    }
+
+    /**
+     * The same words for the same problem, whatever temporary file it happened on: the hosts sync logs
+     * a problem once until it changes, and a message naming a random file would change every time.
+     */
+    static String failureMessage(Path file, IOException e, boolean root) {
+        String reason = reason(e);
+        String fix;
+        if (!root && (e instanceof AccessDeniedException || reason.contains("not permitted"))) {
+            fix = "run it as root (sudo), or give a --hosts-file this user may write";
+        } else if (reason.contains("not permitted")) {
+            fix = "the file or its folder may be immutable: see lsattr " + file + " and chattr -i";
+        } else if (reason.contains("read-only")) {
+            fix = "it is on a read-only file system: remount it writable or give another --hosts-file";
+        } else if (e instanceof AccessDeniedException) {
+            fix = "a security module (SELinux, AppArmor) or the file system refuses root here: check its labels, or give another --hosts-file";
+        } else {
+            fix = "check " + file + " and its folder";
+        }
+        return "cannot update " + file + ": " + reason + "; " + fix;
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "its folder is gone or cannot hold new files";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason().toLowerCase(Locale.ROOT);
+        }
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        // what follows a path is the reason; the path itself may name a temporary file
+        return message.replaceAll("/\\S*\\.orodc-\\S*\\.tmp", "a temporary file beside it");
     }
 }

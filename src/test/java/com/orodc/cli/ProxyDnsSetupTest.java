@@ -81,7 +81,7 @@ class ProxyDnsSetupTest {
                 .assertOut("service:    installed (" + unit + ")");
 
         // the daemon would have added its block meanwhile
-        new HostsFileWriter(root.resolve("etc/hosts"), home.resolve("state/hosts.lock"), Reporter.SILENT)
+        new HostsFileWriter(root.resolve("etc/hosts"), Reporter.SILENT)
                 .write(HostsBlock.of(List.of("shop.docker.local"), HostsBlock.IPV4_AND_IPV6));
 
         cli().run("proxy-dns-setup", "--uninstall", "--root", root.toString()).assertSuccess()

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +34,6 @@ class HostsFileWriterProcessIT {
         command.add(System.getProperty("java.class.path"));
         command.add(HostsWriterLoop.class.getName());
         command.add(file.toString());
-        command.add(dir.resolve("hosts.lock").toString());
         command.add(Long.toString(iterations));
         return command;
     }
@@ -60,8 +60,86 @@ class HostsFileWriterProcessIT {
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString()))
                     .as("temporary files of killed writers are named as ours").allMatch(n -> n.equals("hosts")
-                            || n.equals("hosts.lock") || n.startsWith(".hosts.orodc-"));
+                            || n.equals(".hosts.orodc.lock") || n.startsWith(".hosts.orodc-"));
         }
+    }
+
+    /**
+     * Two writer processes of their own (as a root service and a user's foreground sync with different
+     * ORODC_HOME would be) and a program appending a line every 5 ms: every appended line survives.
+     */
+    @Test
+    void twoWriterProcessesAndAnAppendingProgramLoseNoLine() throws Exception {
+        Path hosts = dir.resolve("hosts");
+        Files.writeString(hosts, USER_LINES);
+        List<Process> writers = new ArrayList<>();
+        List<String> appended = new ArrayList<>();
+        try {
+            for (int w = 0; w < 2; w++) {
+                Process writer = new ProcessBuilder(writerLoop(hosts, Long.MAX_VALUE)).redirectErrorStream(true).start();
+                writers.add(writer);
+                BufferedReader out = new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8));
+                assertThat(out.readLine()).as("writer started").isEqualTo("written");
+            }
+            for (int i = 0; i < 600; i++) {
+                String line = "10.1." + (i / 250) + "." + (i % 250) + " appended-" + i + ".example\n";
+                Files.writeString(hosts, line, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+                appended.add(line.strip());
+                Thread.sleep(5);
+            }
+        } finally {
+            for (Process writer : writers) {
+                writer.destroy();
+                assertThat(writer.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            }
+        }
+        List<String> lines = Files.readAllLines(hosts, StandardCharsets.ISO_8859_1);
+        List<String> lost = appended.stream().filter(l -> !lines.contains(l)).toList();
+        System.err.println("HostsFileWriterProcessIT: " + lost.size() + " of " + appended.size() + " appended lines lost beside two writer processes");
+        assertThat(lost).as("appended lines lost").isEmpty();
+        assertThat(String.join("\n", lines) + "\n").startsWith(USER_LINES);
+    }
+
+    /** The in-place path (a bind mount) beside a program appending a line every 5 ms: every appended line survives. */
+    @Test
+    void aBindMountedFileWrittenInPlaceBesideAnAppendingProgramLosesNoLine() throws Exception {
+        Path source = dir.resolve("real-hosts");
+        Path mountPoint = Files.createDirectories(dir.resolve("etc")).resolve("hosts");
+        Files.writeString(source, USER_LINES);
+        Files.writeString(mountPoint, "placeholder under the mount\n");
+        Process writer = new ProcessBuilder(inMountNamespace(source, mountPoint, writerLoop(mountPoint, 400)))
+                .redirectErrorStream(true).redirectOutput(dir.resolve("writer.log").toFile()).start();
+        List<String> appended = new ArrayList<>();
+        // appends to the same file from outside the writer's namespace, as another program on the host would
+        for (int i = 0; i < 3000 && writer.isAlive(); i++) {
+            String line = "10.2." + (i / 250) + "." + (i % 250) + " appended-" + i + ".example\n";
+            Files.writeString(source, line, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            appended.add(line.strip());
+            Thread.sleep(5);
+        }
+        assertThat(writer.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        String log = Files.readString(dir.resolve("writer.log"));
+        assertThat(writer.exitValue()).as(log).isZero();
+        assertThat(log).as("written in place").doesNotContain("kept changing");
+        List<String> lines = Files.readAllLines(source, StandardCharsets.ISO_8859_1);
+        List<String> lost = appended.stream().filter(l -> !lines.contains(l)).toList();
+        System.err.println("HostsFileWriterProcessIT: " + lost.size() + " of " + appended.size()
+                + " appended lines lost beside 400 in-place writes");
+        assertThat(appended).as("the writer ran while lines were appended").hasSizeGreaterThan(20);
+        assertThat(lost).as("appended lines lost").isEmpty();
+        assertThat(lines.stream().filter(l -> l.contains("appended-") && !l.matches("10\\.2\\.\\d+\\.\\d+ appended-\\d+\\.example")))
+                .as("no line mixed with another").isEmpty();
+    }
+
+    /** The command in a mount namespace of its own where {@code source} is bind-mounted on {@code mountPoint}, as in a container. */
+    private static List<String> inMountNamespace(Path source, Path mountPoint, List<String> command) {
+        Assumptions.assumeTrue(Shell.available("unshare"), "unshare is needed for a private bind mount");
+        StringBuilder quoted = new StringBuilder();
+        for (String part : command) {
+            quoted.append(" '").append(part.replace("'", "'\\''")).append('\'');
+        }
+        return List.of("unshare", "--mount", "--propagation", "private", "sh", "-c",
+                "mount --bind '" + source + "' '" + mountPoint + "' && exec" + quoted);
     }
 
     @Test
@@ -71,14 +149,7 @@ class HostsFileWriterProcessIT {
         Path mountPoint = Files.createDirectories(dir.resolve("etc")).resolve("hosts");
         Files.writeString(source, USER_LINES);
         Files.writeString(mountPoint, "placeholder under the mount\n");
-        List<String> loop = writerLoop(mountPoint, 1);
-        StringBuilder quoted = new StringBuilder();
-        for (String part : loop) {
-            quoted.append(" '").append(part.replace("'", "'\\''")).append('\'');
-        }
-        // a mount namespace of its own: the bind mount exists only for the writer, as in a container
-        Shell.Result r = Shell.run(List.of("unshare", "--mount", "--propagation", "private", "sh", "-c",
-                "mount --bind '" + source + "' '" + mountPoint + "' && exec" + quoted), null, 120);
+        Shell.Result r = Shell.run(inMountNamespace(source, mountPoint, writerLoop(mountPoint, 1)), null, 120);
         Assumptions.assumeFalse(r.err().contains("Operation not permitted"), "mount namespaces are not allowed here");
         r.orFail();
         String written = Files.readString(source);

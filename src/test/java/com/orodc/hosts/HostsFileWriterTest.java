@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -33,7 +35,7 @@ class HostsFileWriterTest {
     void setUp() throws Exception {
         hosts = dir.resolve("hosts");
         Files.writeString(hosts, USER_LINES);
-        writer = new HostsFileWriter(hosts, dir.resolve("state/hosts.lock"), Reporter.SILENT);
+        writer = new HostsFileWriter(hosts, Reporter.SILENT);
     }
 
     private static HostsBlock block(String... names) {
@@ -51,8 +53,38 @@ class HostsFileWriterTest {
         assertThat(writer.removeBlock()).isTrue();
         assertThat(Files.readString(hosts)).isEqualTo(USER_LINES);
         try (var files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("hosts", "state");
+            assertThat(files.map(p -> p.getFileName().toString())).as("the file and the lock every writer of it shares")
+                    .containsExactlyInAnyOrder("hosts", ".hosts.orodc.lock");
         }
+    }
+
+    @Test
+    void theLockIsBesideTheFileWhateverTheWritersHome() throws Exception {
+        assertThat(writer.lockFile()).isEqualTo(hosts.toRealPath().resolveSibling(".hosts.orodc.lock"));
+        Path link = Files.createSymbolicLink(dir.resolve("hosts-link"), hosts);
+        assertThat(new HostsFileWriter(link, Reporter.SILENT).lockFile()).as("beside a link's target").isEqualTo(writer.lockFile());
+    }
+
+    @Test
+    void aFailureReadsTheSameEachTimeAndFitsWhoRuns() {
+        Path etc = Path.of("/etc/hosts");
+        String first = HostsFileWriter.failureMessage(etc, new AccessDeniedException("/etc/.hosts.orodc-123.tmp"), false);
+        String again = HostsFileWriter.failureMessage(etc, new AccessDeniedException("/etc/.hosts.orodc-987.tmp"), false);
+        assertThat(first).isEqualTo(again)
+                .isEqualTo("cannot update /etc/hosts: permission denied; run it as root (sudo), or give a --hosts-file this user may write");
+        assertThat(HostsFileWriter.failureMessage(etc, new FileSystemException("/etc/.hosts.orodc-1.tmp", null, "Operation not permitted"), true))
+                .isEqualTo("cannot update /etc/hosts: operation not permitted; the file or its folder may be immutable: see lsattr /etc/hosts and chattr -i");
+        assertThat(HostsFileWriter.failureMessage(etc, new FileSystemException("/etc/hosts", null, "Read-only file system"), true))
+                .contains("read-only file system; it is on a read-only file system").doesNotContain("run it as root");
+    }
+
+    @Test
+    void paddingFromAnInPlaceShrinkIsNoChange() {
+        byte[] text = (USER_LINES + HostsBlock.START + "\n127.0.0.1 a.docker.local\n" + HostsBlock.END + "\n10.0.0.9 after\n").getBytes();
+        byte[] padded = HostsFileWriter.padded(text, 7);
+        assertThat(new String(padded)).contains(HostsBlock.END + "       \n10.0.0.9 after\n");
+        assertThat(HostsFileWriter.withoutPadding(padded)).isEqualTo(text);
+        assertThat(HostsFileText.parse(padded, "hosts").blockNames()).containsExactly("a.docker.local");
     }
 
     @Test
@@ -82,7 +114,7 @@ class HostsFileWriterTest {
 
     @Test
     void aMissingFileIsOneLineNamingIt() {
-        HostsFileWriter missing = new HostsFileWriter(dir.resolve("nope"), dir.resolve("lock"), Reporter.SILENT);
+        HostsFileWriter missing = new HostsFileWriter(dir.resolve("nope"), Reporter.SILENT);
         assertThatThrownBy(() -> missing.write(block("a.docker.local")))
                 .isInstanceOf(OrodcException.class).hasMessageContaining("nope does not exist");
     }
@@ -129,7 +161,7 @@ class HostsFileWriterTest {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         for (int t = 0; t < 4; t++) {
             int id = t;
-            HostsFileWriter own = new HostsFileWriter(hosts, dir.resolve("state/hosts.lock"), Reporter.SILENT);
+            HostsFileWriter own = new HostsFileWriter(hosts, Reporter.SILENT);
             threads.add(new Thread(() -> {
                 try {
                     for (int i = 0; i < 100; i++) {

@@ -19,9 +19,8 @@ public final class HostsWriterLoop {
 
     public static void main(String[] args) {
         Path file = Path.of(args[0]);
-        Path lock = Path.of(args[1]);
-        long iterations = Long.parseLong(args[2]);
-        HostsFileWriter writer = new HostsFileWriter(file, lock, Reporter.SILENT);
+        long iterations = Long.parseLong(args[1]);
+        HostsFileWriter writer = new HostsFileWriter(file, Reporter.SILENT);
         for (long i = 0; i < iterations; i++) {
             writer.write(HostsBlock.of(i % 2 == 0 ? LARGE : SMALL, HostsBlock.IPV4_AND_IPV6));
             if (i == 0) {

@@ -136,11 +136,18 @@ public final class DnsServiceSetup {
         ExitCode code = ExitCode.OK;
         if (Files.exists(hostsFile)) {
             try {
-                boolean removed = new HostsFileWriter(hostsFile, request.sync().lockFile(), reporter).removeBlock();
+                HostsFileWriter writer = new HostsFileWriter(hostsFile, reporter);
+                boolean removed = writer.removeBlock();
                 lines.add(removed ? "removed the orodc block from " + hostsFile : "no orodc block in " + hostsFile);
+                // the service that wrote the file is gone: its writers' lock file goes too
+                if (Files.deleteIfExists(writer.lockFile())) {
+                    reporter.debug("removed " + writer.lockFile());
+                }
             } catch (OrodcException e) {
                 lines.add("hosts file not changed: " + e.getMessage());
                 code = e.exitCode();
+            } catch (IOException e) {
+                reporter.debug("the lock file beside " + hostsFile + " stays: " + e.getMessage());
             }
         }
         return new DnsServiceReport(lines, code);

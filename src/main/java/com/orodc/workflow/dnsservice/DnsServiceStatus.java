@@ -61,7 +61,7 @@ public final class DnsServiceStatus {
                 .orElse("never (no " + request.sync().stateFile() + ")")));
         SortedSet<String> inFile = new TreeSet<>();
         try {
-            inFile = new HostsFileWriter(request.under(request.sync().hostsFile()), request.sync().lockFile(), reporter).read().blockNames();
+            inFile = new HostsFileWriter(request.under(request.sync().hostsFile()), reporter).read().blockNames();
             lines.add(line("hosts file", inFile.size() + " names in the block of " + request.under(request.sync().hostsFile())));
         } catch (OrodcException e) {
             lines.add(line("hosts file", e.getMessage()));

@@ -58,7 +58,7 @@ public final class HostsSync implements AutoCloseable {
         this.reporter = reporter;
         this.namesOfContainers = new HostsSyncNames(AllowedNames.under(request.suffixes()), reporter);
         this.schedule = new HostsSyncSchedule(request.timing());
-        this.hostsFile = new HostsFileWriter(request.hostsFile(), request.lockFile(), reporter);
+        this.hostsFile = new HostsFileWriter(request.hostsFile(), reporter);
         sinks.add(new HostsSyncFileSink(hostsFile, request.ipv4Only()));
         request.proxyContainer().ifPresent(name -> sinks.add(new HostsSyncProxySink(name)));
     }

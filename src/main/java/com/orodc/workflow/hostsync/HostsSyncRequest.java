@@ -21,7 +21,6 @@ import java.util.Optional;
  * @param ipv4Only       write names on 127.0.0.1 only, not also on ::1
  * @param proxyContainer the container whose own /etc/hosts also gets the names, if any
  * @param stateFile      where the last sync, its names and errors are recorded for status
- * @param lockFile       shared by every writer of the hosts file
  * @param environment    where the Docker endpoint comes from
  * @param timing         how events are batched and how reconnects back off
  */
@@ -31,7 +30,6 @@ public record HostsSyncRequest(
         boolean ipv4Only,
         Optional<String> proxyContainer,
         Path stateFile,
-        Path lockFile,
         Map<String, String> environment,
         Timing timing) {
 
@@ -44,7 +42,7 @@ public record HostsSyncRequest(
     }
 
     /**
-     * The request of a run: {@code suffixes} checked (CERT_DOMAIN when none given), state and lock in
+     * The request of a run: {@code suffixes} checked (CERT_DOMAIN when none given), state in
      * {@code $ORODC_HOME/state}.
      */
     public static HostsSyncRequest of(OrodcConfig config, OrodcHome home, Map<String, String> environment,
@@ -59,7 +57,7 @@ public record HostsSyncRequest(
             allowed.add(s);
         }
         return new HostsSyncRequest(allowed, hostsFile == null ? DEFAULT_HOSTS_FILE : hostsFile.toAbsolutePath(), ipv4Only,
-                proxyContainer.filter(name -> !name.isBlank()), stateFile(home), home.state().resolve("hosts.lock"),
+                proxyContainer.filter(name -> !name.isBlank()), stateFile(home),
                 environment, Timing.DEFAULT);
     }
 
@@ -68,7 +66,7 @@ public record HostsSyncRequest(
     }
 
     public HostsSyncRequest withTiming(Timing newTiming) {
-        return new HostsSyncRequest(suffixes, hostsFile, ipv4Only, proxyContainer, stateFile, lockFile, environment, newTiming);
+        return new HostsSyncRequest(suffixes, hostsFile, ipv4Only, proxyContainer, stateFile, environment, newTiming);
     }
 
     /**

@@ -58,7 +58,7 @@ class HostsSyncIT {
 
     HostsSyncRequest request(Map<String, String> environment, Optional<String> proxy) {
         return new HostsSyncRequest(List.of(suffix), hosts, false, proxy, dir.resolve("state/dns-sync.json"),
-                dir.resolve("state/hosts.lock"), environment, HostsSyncRequest.Timing.DEFAULT);
+                environment, HostsSyncRequest.Timing.DEFAULT);
     }
 
     HostsSync daemon(Map<String, String> environment, Optional<String> proxy) {

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "uninstall-proxy",
-        description = "Remove the proxy container; with --purge also certificates, config, trust, hosts block and hosts-sync service.",
+        description = "Remove the proxy container; with --purge also certificates, config, download cache, state, trust, hosts block and hosts-sync service.",
         footerHeading = "%nExamples:%n",
         footer = {"  orodc uninstall-proxy            remove the container, keep certificates (browsers keep trusting them)",
                 "  sudo orodc uninstall-proxy --purge   remove everything orodc set up on this machine"})
@@ -19,7 +19,7 @@ class UninstallProxyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--purge", description = "Also remove certificates, rendered config, the trust orodc added, the hosts block and the hosts-sync service.")
+    @Option(names = "--purge", description = "Also remove certificates, rendered config, the download cache, state, the trust orodc added, the hosts block, the hosts-sync service and the network when this install created it.")
     boolean purge;
 
     @Option(names = "--force", description = "Remove a container named 'proxy' even when orodc did not create it.")

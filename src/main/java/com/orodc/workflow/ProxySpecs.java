@@ -4,11 +4,13 @@ import com.orodc.core.IpLiteral;
 import com.orodc.core.ConfigKey;
 import com.orodc.core.ContainerPorts;
 import com.orodc.core.OrodcConfig;
+import com.orodc.core.OrodcHome;
 import com.orodc.core.ProxyContainerSpec;
 import com.orodc.core.ProxyContainerSpec.Mount;
 import com.orodc.core.ProxyContainerSpec.PortMapping;
 import com.orodc.render.TraefikPaths;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,6 +29,11 @@ public final class ProxySpecs {
     public static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
 
     private ProxySpecs() {
+    }
+
+    /** The id of the network, when this ORODC_HOME's install created it. */
+    public static Path createdNetworkRecord(OrodcHome home) {
+        return home.state().resolve("network-created");
     }
 
     public static ProxyContainerSpec forConfig(OrodcConfig config, ProxyLayout layout, String image, String dockerSocket) {

@@ -243,26 +243,36 @@ class UserJourneyIT {
 
         step("orodc proxy down: stopped within the stop timeout, not killed", () -> {
             String id = ProxyFixture.inspect("{{.Id}}");
+            long since = System.currentTimeMillis() / 1000 - 1;
             long start = System.nanoTime();
             cli().run("proxy", "down").assertSuccess();
             long ms = (System.nanoTime() - start) / 1_000_000;
             System.err.println("UserJourneyIT: proxy down took " + ms + " ms");
             assertThat(ms).isLessThan(ProxySpecs.STOP_TIMEOUT.toMillis());
-            String exit = Shell.run("docker", "events", "--since", "10m", "--until", "0s", "--filter", "container=" + id,
-                    "--filter", "event=die", "--format", "{{.Actor.Attributes.exitCode}}").orFail().out().lines()
-                    .reduce((a, b) -> b).orElse("");
-            assertThat(exit).as("exit code of the last stop (137: killed)").isEqualTo("0");
+            // the engine records events a moment after they happen: up to 5 s for the stop's die event
+            String exit = "";
+            for (int i = 0; i < 20 && exit.isEmpty(); i++) {
+                exit = Shell.run("docker", "events", "--since", Long.toString(since), "--until", "0s", "--filter", "container=" + id,
+                        "--filter", "event=die", "--format", "{{.Actor.Attributes.exitCode}}").orFail().out().strip();
+                if (exit.isEmpty()) {
+                    Thread.sleep(250);
+                }
+            }
+            String all = Shell.run("docker", "events", "--since", Long.toString(since), "--until", "0s", "--filter", "container=" + id,
+                    "--format", "{{.Time}} {{.Action}} {{.Actor.Attributes.exitCode}}").out();
+            assertThat(exit).as("exit code of the stop; since %d the events were:%n%s", since, all).isNotEmpty().isNotEqualTo("137");
         });
 
         step("orodc uninstall-proxy --purge leaves nothing behind", () -> {
             Shell.run("docker", "rm", "-f", app).orFail();
-            cli().run("uninstall-proxy", "--purge").assertSuccess();
+            var purged = cli().run("uninstall-proxy", "--purge").assertSuccess();
             assertThat(Shell.run("docker", "inspect", ProxySpecs.CONTAINER).exitCode()).isNotZero();
-            assertThat(home.resolve("certs")).doesNotExist();
-            assertThat(home.resolve("proxy")).doesNotExist();
-            Shell.Result network = Shell.run("docker", "network", "inspect", "--format", "{{len .Containers}}", ProxySpecs.NETWORK);
-            if (network.exitCode() == 0) {
-                assertThat(network.out().strip()).as("the network stays only while others use it").isNotEqualTo("0");
+            try (var left = Files.list(home)) {
+                assertThat(left.map(p -> p.getFileName().toString())).as("left in ORODC_HOME").isEmpty();
+            }
+            if (Shell.run("docker", "network", "inspect", ProxySpecs.NETWORK).exitCode() == 0) {
+                // created by another install on this engine (an earlier test's), or used by others
+                purged.assertErr("Network " + ProxySpecs.NETWORK + " kept: ");
             }
         });
     }

@@ -78,6 +78,9 @@ public final class InstallProxyWorkflow implements AutoCloseable {
                 .prepare(config, legacyCa(request, image));
         if (engine.networks().ensure(ProxySpecs.NETWORK)) {
             reporter.info("Created network " + ProxySpecs.NETWORK);
+            // uninstall --purge removes only a network this install created, not another user's
+            engine.networks().find(ProxySpecs.NETWORK).ifPresent(n ->
+                    AtomicFile.writeIfChanged(ProxySpecs.createdNetworkRecord(request.home()), n.id() + "\n"));
         }
         ProxyContainerSpec spec = ProxySpecs.forConfig(config, files.layout(), image, dockerSocket());
         String imageId = engine.images().find(image).orElseThrow(() -> new OrodcException(ExitCode.FAILURE,

@@ -30,7 +30,7 @@ import java.util.stream.Stream;
 
 /**
  * uninstall-proxy: the container always; with purge also what orodc made on this machine (certificates,
- * rendered config, the network when orodc created it and nothing uses it). Returns what it removed.
+ * rendered config, download cache, state, the network when this install created it and nothing uses it). Returns what it removed.
  */
 public final class UninstallProxyWorkflow implements AutoCloseable {
     public record Request(OrodcHome home, OrodcConfig config, Map<String, String> environment, boolean purge, boolean force) {
@@ -64,9 +64,10 @@ public final class UninstallProxyWorkflow implements AutoCloseable {
         if (!request.purge()) {
             return removed;
         }
-        network().ifPresent(removed::add);
+        network(request.home()).ifPresent(removed::add);
         trust(request).forEach(removed::add);
-        for (Path dir : List.of(request.home().proxy(), request.home().certs())) {
+        // state last: the trust record in it says what to remove from the stores
+        for (Path dir : List.of(request.home().proxy(), request.home().certs(), request.home().cache(), request.home().state())) {
             if (Files.exists(dir)) {
                 deleteTree(dir);
                 removed.add(dir.toString());
@@ -110,20 +111,36 @@ public final class UninstallProxyWorkflow implements AutoCloseable {
         return lines;
     }
 
-    private Optional<String> network() {
+    private Optional<String> network(OrodcHome home) {
         Optional<NetworkInfo> found = engine.networks().find(ProxySpecs.NETWORK);
         if (found.isEmpty()) {
             return Optional.empty();
         }
         NetworkInfo network = found.get();
-        boolean ours = network.managed();
         int users = network.containers();
-        if (!ours || users > 0) {
-            reporter.info("Network " + ProxySpecs.NETWORK + " kept: " + (ours ? users + " containers still use it" : "orodc did not create it"));
+        String kept = null;
+        if (!network.managed()) {
+            kept = "orodc did not create it";
+        } else if (!network.id().equals(recordedNetwork(home))) {
+            kept = "another install of orodc created it (another user or ORODC_HOME); 'docker network rm "
+                    + ProxySpecs.NETWORK + "' removes it when nothing needs it";
+        } else if (users > 0) {
+            kept = users + " containers still use it";
+        }
+        if (kept != null) {
+            reporter.info("Network " + ProxySpecs.NETWORK + " kept: " + kept);
             return Optional.empty();
         }
         engine.networks().remove(network.id());
         return Optional.of("network " + ProxySpecs.NETWORK);
+    }
+
+    private static String recordedNetwork(OrodcHome home) {
+        try {
+            return Files.readString(ProxySpecs.createdNetworkRecord(home)).strip();
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     private static void deleteTree(Path dir) {

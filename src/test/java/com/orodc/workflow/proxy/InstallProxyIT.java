@@ -178,7 +178,26 @@ class InstallProxyIT extends ProxyTestBase {
                 .assertOut("trust: nss");
         assertThat(Shell.run("certutil", "-d", "sql:" + nss, "-L").orFail().out()).doesNotContain("orodc-local-ca-");
         assertThat(home.resolve("certs")).doesNotExist();
+        assertThat(home.resolve("state")).as("the trust record and sync state go too").doesNotExist();
         assertThat(Shell.run("docker", "inspect", "proxy").exitCode()).isNotZero();
+    }
+
+    @Test
+    void purgeRemovesTheNetworkOnlyWhenThisInstallCreatedIt(@TempDir Path otherHome) {
+        ProxyFixture.removeManagedProxy();
+        Shell.run("docker", "network", "rm", "dc_shared_net");
+        assertThat(Shell.run("docker", "network", "inspect", "dc_shared_net").exitCode()).as("no network to start with").isNotZero();
+        proxy.cli().run("install-proxy").assertSuccess().assertErr("Created network dc_shared_net");
+
+        ProxyFixture other = new ProxyFixture(otherHome);
+        other.cli().run("install-proxy").assertSuccess();
+        other.cli().run("uninstall-proxy", "--purge").assertSuccess()
+                .assertErr("Network dc_shared_net kept: another install of orodc created it");
+        assertThat(Shell.run("docker", "network", "inspect", "dc_shared_net").exitCode()).isZero();
+
+        proxy.cli().run("install-proxy").assertSuccess();
+        proxy.cli().run("uninstall-proxy", "--purge").assertSuccess().assertOut("network dc_shared_net");
+        assertThat(Shell.run("docker", "network", "inspect", "dc_shared_net").exitCode()).isNotZero();
     }
 
     @Test

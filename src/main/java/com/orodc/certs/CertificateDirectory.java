@@ -120,6 +120,17 @@ public final class CertificateDirectory {
             throw certificateError(files.intermediateKey() + " does not belong to " + files.intermediateCert().getFileName()
                     + "; restore the matching key, or " + ROTATE);
         }
+        // a leaf key that is not the one we issued with may be the user's own: never replace it unasked
+        String newPair = " to have a new pair issued";
+        if (s.leafKey().isPresent() && s.leaf().isEmpty()) {
+            throw certificateError(files.leafKey() + " is there without " + files.leafCert().getFileName() + "; restore "
+                    + files.leafCert().getFileName() + ", or delete " + files.leafKey().getFileName() + newPair);
+        }
+        if (s.leafKey().isPresent() && !KeyMatch.matches(s.leaf().get(), s.leafKey().get())) {
+            throw certificateError(files.leafKey() + " does not belong to " + files.leafCert().getFileName()
+                    + "; restore the key that does, or delete " + files.leafCert().getFileName() + " and "
+                    + files.leafKey().getFileName() + newPair);
+        }
     }
 
     private Decision root(StoredCertificates stored, CertificateSpec spec) {
@@ -210,18 +221,13 @@ public final class CertificateDirectory {
         if (intermediate.fresh()) {
             return "the intermediate CA is new";
         }
-        if (stored.leaf().isEmpty()) {
-            return files.leafCert().getFileName() + " was missing";
-        }
-        X509Certificate leaf = stored.leaf().get();
+        // checkPairs let through only a leaf with its own key, or a leaf whose key is gone
+        X509Certificate leaf = stored.leaf().orElseThrow();
         if (stored.leafKey().isEmpty()) {
             return files.leafKey().getFileName() + " was missing";
         }
         if (!KeyMatch.signedBy(leaf, intermediate.value().certificate())) {
             return "it was not issued by the current intermediate CA";
-        }
-        if (!KeyMatch.matches(leaf, stored.leafKey().get())) {
-            return "it does not match " + files.leafKey().getFileName();
         }
         if (!spec.names().matches(leaf)) {
             return "names changed (" + nameDifference(LeafNames.namesOf(leaf), spec.names().all()) + ")";

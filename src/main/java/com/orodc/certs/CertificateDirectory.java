@@ -2,6 +2,7 @@ package com.orodc.certs;
 
 import com.orodc.certs.CertificateChange.Action;
 import com.orodc.certs.CertificateChange.Part;
+import com.orodc.core.DaysLeft;
 import com.orodc.core.ExitCode;
 import com.orodc.core.OrodcException;
 import com.orodc.core.Reporter;
@@ -206,7 +207,7 @@ public final class CertificateDirectory {
         if (reason == null) {
             X509Certificate leaf = stored.leaf().orElseThrow();
             return kept(Part.LEAF, new CertificateWithKey(leaf, stored.leafKey().orElseThrow()),
-                    "valid until " + day(notAfter(leaf)) + " (" + daysLeft(leaf) + " days left)");
+                    "valid until " + day(notAfter(leaf)) + " (" + daysLeft(leaf) + ")");
         }
         Action action = Files.exists(files.leafCert()) ? Action.REISSUED : Action.CREATED;
         return fresh(Part.LEAF, action, issuer.leaf(intermediate.value(),
@@ -239,7 +240,9 @@ public final class CertificateDirectory {
                     + " to " + wanted.description();
         }
         if (expiresWithin(leaf, RENEW_BEFORE) && !expiresWithin(intermediate.value().certificate(), RENEW_BEFORE)) {
-            return "it expires on " + day(notAfter(leaf)) + " (" + daysLeft(leaf) + " days left)";
+            return DaysLeft.expired(clock.instant(), notAfter(leaf))
+                    ? "it expired on " + day(notAfter(leaf)) + " (" + DaysLeft.ago(clock.instant(), notAfter(leaf)) + ")"
+                    : "it expires on " + day(notAfter(leaf)) + " (" + daysLeft(leaf) + ")";
         }
         return null;
     }
@@ -310,8 +313,8 @@ public final class CertificateDirectory {
         return notAfter(c).isBefore(clock.instant().plus(d));
     }
 
-    private long daysLeft(X509Certificate c) {
-        return Duration.between(clock.instant(), notAfter(c)).toDays();
+    private String daysLeft(X509Certificate c) {
+        return DaysLeft.of(clock.instant(), notAfter(c));
     }
 
     private static Instant notAfter(X509Certificate c) {

@@ -151,6 +151,18 @@ class CertificateDirectoryTest {
     }
 
     @Test
+    void aLeafThatExpiredLongAgoSaysSoInsteadOfNegativeDaysLeft() {
+        ensure(spec(), later(Duration.ofDays(-1095)));
+
+        List<CertificateChange> changes = ensure(spec());
+
+        assertThat(changes).filteredOn(c -> c.part() == Part.LEAF).singleElement().satisfies(c -> {
+            assertThat(c.action()).isEqualTo(Action.REISSUED);
+            assertThat(c.reason()).matches("it expired on \\d{4}-\\d\\d-\\d\\d \\(70[01] days ago\\)");
+        });
+    }
+
+    @Test
     void aLeafWithTenDaysLeftIsReissuedUnderTheSameRoot() throws Exception {
         Clock issued = later(Duration.ofDays(-385));
         ensure(spec(), issued);

@@ -105,6 +105,9 @@ class ExportProxyCertCommand implements Callable<Integer> {
         }
         report.lines().forEach(stdout::println);
         stdout.flush();
+        PrintWriter stderr = spec.commandLine().getErr();
+        report.problems().forEach(p -> stderr.println("error: " + p));
+        stderr.flush();
         return report.anyFailed() ? ExitCode.TRUST.code() : ExitCode.OK.code();
     }
 

@@ -115,8 +115,10 @@ public class CliBasicsTest {
 
     @Test
     void aValueWithControlCharactersIsShownEscaped() {
-        CliResult r = cli().env("TRAEFIK_LOG_LEVEL", "INFO\u001b[2J\nFAKE LINE\u2028").run("config").assertExit(2)
-                .assertErr("TRAEFIK_LOG_LEVEL=INFO\\u001b[2J\\nFAKE LINE\\u2028 (from environment) is not valid");
+        // ASCII only: a packaged run without a UTF-8 locale decodes other characters of its environment as '?'
+
+        CliResult r = cli().env("TRAEFIK_LOG_LEVEL", "INFO\u001b[2J\nFAKE LINE\u0007").run("config").assertExit(2)
+                .assertErr("TRAEFIK_LOG_LEVEL=INFO\\u001b[2J\\nFAKE LINE\\u0007 (from environment) is not valid");
         assertThat(r.err().strip().lines()).hasSize(1);
     }
 

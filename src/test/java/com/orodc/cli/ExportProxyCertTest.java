@@ -158,4 +158,21 @@ public class ExportProxyCertTest {
         cli().env("JAVA_HOME", work.resolve("jdk").toString()).run("export-proxy-cert", "--status").assertSuccess()
                 .assertOut(javaHome.resolve("cacerts") + ": not trusted (from JAVA_HOME)");
     }
+
+    @Test
+    void anExplicitStoreWhereNothingWasDoneIsATrustFailure() {
+        CliResult r = cli().run("export-proxy-cert", "--install", "--store", "nss").assertExit(6)
+                .assertOut("nss: skipped (no NSS database found")
+                .assertErr("error: --store nss: nothing was trusted there");
+        assertThat(r.out()).contains(".config/mozilla/firefox");
+    }
+
+    @Test
+    void statusShowsEveryFirefoxProfileFound() throws Exception {
+        Path root = Files.createDirectories(home.resolve("user-home/.config/mozilla/firefox"));
+        Path profile = Files.createDirectories(root.resolve("p1.default-release"));
+        Files.writeString(profile.resolve("cert9.db"), "");
+        Files.writeString(root.resolve("profiles.ini"), "[Profile0]\nIsRelative=1\nPath=p1.default-release\n");
+        cli().run("export-proxy-cert", "--status").assertSuccess().assertOut("nss      " + profile + ": ");
+    }
 }

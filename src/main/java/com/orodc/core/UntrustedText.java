@@ -14,20 +14,25 @@ public final class UntrustedText {
 
     /** {@code value}, escaped and at most {@link #SHOWN} characters long plus the marker saying how long it was. */
     public static String of(String value) {
+        return of(value, SHOWN);
+    }
+
+    /** The same with room for {@code shown} characters: for a whole message that embeds a value. */
+    public static String of(String value, int shown) {
         if (value == null) {
             return "";
         }
-        StringBuilder shown = new StringBuilder();
+        StringBuilder out = new StringBuilder();
         int i = 0;
         while (i < value.length()) {
             int c = value.codePointAt(i);
-            if (shown.length() >= SHOWN) {
-                return shown.append("... (").append(value.length()).append(" characters)").toString();
+            if (out.length() >= shown) {
+                return out.append("... (").append(value.length()).append(" characters)").toString();
             }
-            appendEscaped(shown, c);
+            appendEscaped(out, c);
             i += Character.charCount(c);
         }
-        return shown.toString();
+        return out.toString();
     }
 
     /** Whether any character of {@code value} would be escaped. */

@@ -139,4 +139,10 @@ public class CliBasicsTest {
         cli().in(project).run("config").assertExit(2)
                 .assertErr(file + ":1 is not text (a NUL at byte 3): it must hold KEY=value lines");
     }
+
+    @Test
+    void aHugeUnknownArgumentIsNotEchoedWhole() {
+        CliResult r = cli().run("config", "--" + "x".repeat(100_000)).assertExit(2).assertErr("error: Unknown option: '--xxxx");
+        assertThat(r.err().length()).isLessThan(2_000);
+    }
 }

@@ -131,8 +131,11 @@ final class NssTrustStore implements TrustStore {
     }
 
     private String nothingFound() {
-        return "no NSS database found in ~/.pki/nssdb or a Firefox profile under "
-                + String.join(", ", NssDatabases.firefoxRootsShown(env));
+        List<String> roots = NssDatabases.firefoxRootsShown(env);
+        if (roots.isEmpty()) {
+            return "no NSS database found: HOME is not set, so there is no ~/.pki/nssdb or Firefox profile to look in";
+        }
+        return "no NSS database found in ~/.pki/nssdb or a Firefox profile under " + String.join(", ", roots);
     }
 
     /** The fingerprint of the certificate under {@code nickname}, or null when there is none. */

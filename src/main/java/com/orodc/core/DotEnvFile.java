@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -68,14 +67,10 @@ public final class DotEnvFile {
         List<String> lines = new ArrayList<>();
         CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        int start = 0;
-        while (start <= bytes.length) {
+        for (int start = 0; start < bytes.length; ) {
             int end = start;
             while (end < bytes.length && bytes[end] != '\n') {
                 end++;
-            }
-            if (start == bytes.length) {
-                break;
             }
             lines.add(decodeLine(file, bytes, start, end, lines.size() + 1, utf8));
             start = end + 1;
@@ -87,14 +82,13 @@ public final class DotEnvFile {
         ByteBuffer in = ByteBuffer.wrap(bytes, start, end - start);
         CharBuffer out = CharBuffer.allocate(end - start);
         utf8.reset();
-        CoderResult result = utf8.decode(in, out, true);
-        if (result.isError()) {
+        if (utf8.decode(in, out, true).isError()) {
             throw notText(file, lineNumber, "not UTF-8 text (byte " + (in.position() + 1) + ")");
         }
         utf8.flush(out);
         for (int i = start; i < end; i++) {
             if (bytes[i] == 0) {
-                throw notText(file, lineNumber, "a NUL at byte " + (i + 1));
+                throw notText(file, lineNumber, "not text (a NUL at byte " + (i + 1) + ")");
             }
         }
         String line = out.flip().toString();
@@ -102,8 +96,7 @@ public final class DotEnvFile {
     }
 
     private static OrodcException notText(Path file, int line, String what) {
-        String kind = what.startsWith("not") ? what : "not text (" + what + ")";
-        return OrodcException.usage(String.format("%s:%d is %s: it must hold KEY=value lines", file, line, kind));
+        return OrodcException.usage(String.format("%s:%d is %s: it must hold KEY=value lines", file, line, what));
     }
 
     private static String unquote(String raw) {

@@ -2,6 +2,7 @@ package com.orodc.certs;
 
 import com.orodc.certs.CertificateChange.Action;
 import com.orodc.certs.CertificateChange.Part;
+import com.orodc.core.DaysLeft;
 import com.orodc.core.ExitCode;
 import com.orodc.core.OrodcException;
 import com.orodc.core.Reporter;
@@ -120,6 +121,17 @@ public final class CertificateDirectory {
             throw certificateError(files.intermediateKey() + " does not belong to " + files.intermediateCert().getFileName()
                     + "; restore the matching key, or " + ROTATE);
         }
+        // a leaf key that is not the one we issued with may be the user's own: never replace it unasked
+        String newPair = " to have a new pair issued";
+        if (s.leafKey().isPresent() && s.leaf().isEmpty()) {
+            throw certificateError(files.leafKey() + " is there without " + files.leafCert().getFileName() + "; restore "
+                    + files.leafCert().getFileName() + ", or delete " + files.leafKey().getFileName() + newPair);
+        }
+        if (s.leafKey().isPresent() && !KeyMatch.matches(s.leaf().get(), s.leafKey().get())) {
+            throw certificateError(files.leafKey() + " does not belong to " + files.leafCert().getFileName()
+                    + "; restore the key that does, or delete " + files.leafCert().getFileName() + " and "
+                    + files.leafKey().getFileName() + newPair);
+        }
     }
 
     private Decision root(StoredCertificates stored, CertificateSpec spec) {
@@ -195,7 +207,7 @@ public final class CertificateDirectory {
         if (reason == null) {
             X509Certificate leaf = stored.leaf().orElseThrow();
             return kept(Part.LEAF, new CertificateWithKey(leaf, stored.leafKey().orElseThrow()),
-                    "valid until " + day(notAfter(leaf)) + " (" + daysLeft(leaf) + " days left)");
+                    "valid until " + day(notAfter(leaf)) + " (" + daysLeft(leaf) + ")");
         }
         Action action = Files.exists(files.leafCert()) ? Action.REISSUED : Action.CREATED;
         return fresh(Part.LEAF, action, issuer.leaf(intermediate.value(),
@@ -210,18 +222,13 @@ public final class CertificateDirectory {
         if (intermediate.fresh()) {
             return "the intermediate CA is new";
         }
-        if (stored.leaf().isEmpty()) {
-            return files.leafCert().getFileName() + " was missing";
-        }
-        X509Certificate leaf = stored.leaf().get();
+        // checkPairs let through only a leaf with its own key, or a leaf whose key is gone
+        X509Certificate leaf = stored.leaf().orElseThrow();
         if (stored.leafKey().isEmpty()) {
             return files.leafKey().getFileName() + " was missing";
         }
         if (!KeyMatch.signedBy(leaf, intermediate.value().certificate())) {
             return "it was not issued by the current intermediate CA";
-        }
-        if (!KeyMatch.matches(leaf, stored.leafKey().get())) {
-            return "it does not match " + files.leafKey().getFileName();
         }
         if (!spec.names().matches(leaf)) {
             return "names changed (" + nameDifference(LeafNames.namesOf(leaf), spec.names().all()) + ")";
@@ -233,7 +240,9 @@ public final class CertificateDirectory {
                     + " to " + wanted.description();
         }
         if (expiresWithin(leaf, RENEW_BEFORE) && !expiresWithin(intermediate.value().certificate(), RENEW_BEFORE)) {
-            return "it expires on " + day(notAfter(leaf)) + " (" + daysLeft(leaf) + " days left)";
+            return DaysLeft.expired(clock.instant(), notAfter(leaf))
+                    ? "it expired on " + day(notAfter(leaf)) + " (" + DaysLeft.ago(clock.instant(), notAfter(leaf)) + ")"
+                    : "it expires on " + day(notAfter(leaf)) + " (" + daysLeft(leaf) + ")";
         }
         return null;
     }
@@ -304,8 +313,8 @@ public final class CertificateDirectory {
         return notAfter(c).isBefore(clock.instant().plus(d));
     }
 
-    private long daysLeft(X509Certificate c) {
-        return Duration.between(clock.instant(), notAfter(c)).toDays();
+    private String daysLeft(X509Certificate c) {
+        return DaysLeft.of(clock.instant(), notAfter(c));
     }
 
     private static Instant notAfter(X509Certificate c) {

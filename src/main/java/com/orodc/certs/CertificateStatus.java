@@ -1,5 +1,7 @@
 package com.orodc.certs;
 
+import com.orodc.core.DaysLeft;
+
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +15,7 @@ import java.util.Optional;
  * @param rootKeyKept  whether the root key is still in the directory (it can be moved offline or destroyed)
  * @param leafDaysLeft whole days until the leaf expires; negative once it has
  * @param keyType      the leaf's key type, such as "ECDSA P-256"
+ * @param readAt       when the files were read: what the days left count from
  */
 public record CertificateStatus(
         String rootSubject,
@@ -23,7 +26,8 @@ public record CertificateStatus(
         List<String> leafNames,
         Instant leafNotAfter,
         long leafDaysLeft,
-        String keyType) {
+        String keyType,
+        Instant readAt) {
 
     /** Renewal starts when a leaf has fewer days left than this. */
     public static final Duration RENEW_BEFORE = Duration.ofDays(30);
@@ -53,7 +57,21 @@ public record CertificateStatus(
                 LeafNames.namesOf(leaf),
                 leafNotAfter,
                 Duration.between(clock.instant(), leafNotAfter).toDays(),
-                KeyType.of(leaf.getPublicKey()).map(KeyType::description).orElse(leaf.getPublicKey().getAlgorithm())));
+                KeyType.of(leaf.getPublicKey()).map(KeyType::description).orElse(leaf.getPublicKey().getAlgorithm()),
+                clock.instant()));
+    }
+
+    /** {@code 394 days left} or {@code expired 700 days ago}. */
+    public String leafLeft() {
+        return DaysLeft.of(readAt, leafNotAfter);
+    }
+
+    public boolean leafExpired() {
+        return DaysLeft.expired(readAt, leafNotAfter);
+    }
+
+    public String rootLeft() {
+        return DaysLeft.of(readAt, rootNotAfter);
     }
 
     public boolean leafNeedsRenewal() {

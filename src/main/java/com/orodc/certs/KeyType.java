@@ -1,6 +1,7 @@
 package com.orodc.certs;
 
 import com.orodc.core.OrodcException;
+import com.orodc.core.UntrustedText;
 
 import java.security.GeneralSecurityException;
 import java.security.Key;
@@ -75,7 +76,7 @@ public enum KeyType {
                 return t;
             }
         }
-        throw OrodcException.usage("unknown key type '" + option + "': expected one of " + options());
+        throw OrodcException.usage("unknown key type '" + UntrustedText.of(option) + "': expected one of " + options());
     }
 
     public static String options() {

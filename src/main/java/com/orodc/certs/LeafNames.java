@@ -2,6 +2,7 @@ package com.orodc.certs;
 
 import com.orodc.core.HostName;
 import com.orodc.core.OrodcException;
+import com.orodc.core.UntrustedText;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -46,11 +47,11 @@ public record LeafNames(String domain, List<String> dnsNames, List<String> ipAdd
         }
         String base = name.startsWith("*.") ? name.substring(2) : name;
         if (!HostName.isValid(base)) {
-            throw OrodcException.usage("extra name '" + raw + "' is not a valid host name: use letters, digits and"
+            throw OrodcException.usage("extra name '" + UntrustedText.of(raw) + "' is not a valid host name: use letters, digits and"
                     + " hyphens in dot-separated labels, such as shop." + domain);
         }
         if (!HostName.isUnder(base, domain) && !HostName.isUnder(base, LOCALHOST)) {
-            throw OrodcException.usage("extra name '" + raw + "' is outside " + domain + " and localhost: the local CA"
+            throw OrodcException.usage("extra name '" + UntrustedText.of(raw) + "' is outside " + domain + " and localhost: the local CA"
                     + " may only issue names under those, such as shop." + domain + " (set CERT_DOMAIN for another domain)");
         }
         return name;

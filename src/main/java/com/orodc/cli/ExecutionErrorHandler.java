@@ -2,6 +2,7 @@ package com.orodc.cli;
 
 import com.orodc.core.ExitCode;
 import com.orodc.core.OrodcException;
+import com.orodc.core.UntrustedText;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -19,7 +20,7 @@ final class ExecutionErrorHandler implements IExecutionExceptionHandler {
             err.println("error: " + oe.getMessage());
             code = oe.exitCode().code();
         } else {
-            err.println("error: unexpected " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+            err.println("error: unexpected " + ex.getClass().getSimpleName() + ": " + UntrustedText.of(ex.getMessage(), 300));
             if (!verbose) {
                 err.println("This is a bug in orodc; run again with --verbose and report the output.");
             }

@@ -35,7 +35,8 @@ import java.util.concurrent.Callable;
                 "  ORODC_TRUST_RHEL_DIR       RHEL-layout anchor directory (default /etc/pki/ca-trust/source/anchors)",
                 "  ORODC_TRUST_SYSTEM_UPDATE  command that rebuilds the system store (Debian: --fresh added on removal)",
                 "  ORODC_TRUST_NSS_DBS        NSS database directories, ':'-separated (default ~/.pki/nssdb, Firefox profiles)",
-                "  ORODC_TRUST_JAVA_CACERTS   Java keystore (default $JAVA_HOME/lib/security/cacerts)",
+                "  ORODC_TRUST_JAVA_CACERTS   Java keystore (default $JAVA_HOME/lib/security/cacerts, without JAVA_HOME"
+                        + " the one of the Java orodc runs on)",
                 "  ORODC_TRUST_JAVA_PASSWORD  its password (default changeit)",
                 "What --install added is recorded in $ORODC_HOME/state/" + TrustActions.RECORD_FILE + "."})
 class ExportProxyCertCommand implements Callable<Integer> {
@@ -104,6 +105,9 @@ class ExportProxyCertCommand implements Callable<Integer> {
         }
         report.lines().forEach(stdout::println);
         stdout.flush();
+        PrintWriter stderr = spec.commandLine().getErr();
+        report.problems().forEach(p -> stderr.println("error: " + p));
+        stderr.flush();
         return report.anyFailed() ? ExitCode.TRUST.code() : ExitCode.OK.code();
     }
 

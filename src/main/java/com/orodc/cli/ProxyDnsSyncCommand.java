@@ -38,7 +38,7 @@ class ProxyDnsSyncCommand implements Callable<Integer> {
         if (once) {
             HostsSync.Outcome outcome = sync.once();
             spec.commandLine().getOut().printf("%d names in %s%n", outcome.names().size(), request.hostsFile());
-            return outcome.errors().isEmpty() ? 0 : 1;
+            return outcome.exitCode().code();
         }
         reporter.info("syncing names under " + String.join(", ", request.suffixes()) + " into " + request.hostsFile());
         Thread stopper = new Thread(sync::close, "hosts-sync-stop");

@@ -1,5 +1,6 @@
 package com.orodc.cli;
 
+import com.orodc.core.ExitCode;
 import com.orodc.workflow.certs.CertificatesRequest;
 import com.orodc.workflow.certs.CertificatesResult;
 import com.orodc.workflow.certs.CertificatesWorkflow;
@@ -17,7 +18,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "install-certs",
         description = {"Create the local CA and the certificate for CERT_DOMAIN and *.CERT_DOMAIN, or renew it when due.",
-                "Running it again changes nothing unless the certificate expires within 30 days or its names change."},
+                "Running it again changes nothing unless the certificate expires within 30 days or its names change.",
+                "A key that does not belong to its certificate is never replaced (exit 5): the message names the file."},
         footerHeading = "%nExamples:%n",
         footer = {
                 "  orodc proxy install-certs",
@@ -70,6 +72,6 @@ class ProxyInstallCertsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         result.summary().forEach(out::println);
         out.printf("Trust the root CA on this machine with: orodc export-proxy-cert --install%n");
-        return 0;
+        return ExitCode.OK.code();
     }
 }

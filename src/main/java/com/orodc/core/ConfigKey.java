@@ -36,6 +36,6 @@ public enum ConfigKey {
     /** The one-line error for a value of this key that cannot be used. */
     public OrodcException invalid(String value, ConfigSource source) {
         return OrodcException.usage(String.format("%s=%s (from %s) is not valid: expected %s",
-                name(), value, source.describe(), acceptedForm));
+                name(), UntrustedText.of(value), source.describe(), acceptedForm));
     }
 }

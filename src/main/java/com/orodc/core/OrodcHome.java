@@ -1,5 +1,6 @@
 package com.orodc.core;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -13,7 +14,12 @@ public record OrodcHome(Path root) {
     public static OrodcHome from(Map<String, String> environment) {
         String value = environment.get(VARIABLE);
         if (value != null && !value.isBlank()) {
-            return new OrodcHome(Path.of(value).toAbsolutePath());
+            try {
+                return new OrodcHome(Path.of(value).toAbsolutePath());
+            } catch (InvalidPathException e) {
+                throw OrodcException.usage(VARIABLE + "=" + UntrustedText.of(value)
+                        + " (from environment) is not valid: expected a directory path");
+            }
         }
         return new OrodcHome(Path.of(System.getProperty("user.home"), ".orodc"));
     }

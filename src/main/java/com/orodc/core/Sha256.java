@@ -2,7 +2,6 @@ package com.orodc.core;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -37,7 +36,7 @@ public final class Sha256 {
                 md.update(buffer, 0, n);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw OrodcException.io("cannot read " + file + ": " + e.getMessage(), e);
         }
         return HexFormat.of().formatHex(md.digest());
     }

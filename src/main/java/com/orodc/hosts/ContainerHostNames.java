@@ -1,5 +1,7 @@
 package com.orodc.hosts;
 
+import com.orodc.core.UntrustedText;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * The names one container asks for: its {@code orodc.dns.hostname} label (comma or space separated) and,
- * when {@code traefik.enable=true}, every {@code Host(`a`, `b`)} of its {@code traefik.http.routers.*.rule}
+ * when {@code traefik.enable} is true as Traefik reads it ({@code true}, {@code 1}, {@code t}...), every {@code Host(`a`, `b`)} of its {@code traefik.http.routers.*.rule}
  * labels. Knows labels only, not Docker.
  */
 public final class ContainerHostNames {
@@ -22,6 +24,7 @@ public final class ContainerHostNames {
     /** {@code Host(} not preceded by a letter, so HostRegexp and HostSNI are not taken for it. */
     private static final Pattern HOST_MATCHER = Pattern.compile("(?<![A-Za-z])Host\\s*\\(([^)]*)\\)");
     private static final Pattern QUOTED = Pattern.compile("`([^`]*)`|\"([^\"]*)\"");
+    private static final Set<String> TRUE_FORMS = Set.of("1", "t", "T", "TRUE", "true", "True");
     private static final Pattern SEPARATORS = Pattern.compile("[, ]+");
 
     /** A label value that was not used, and why; logged once per container and label. */
@@ -41,8 +44,8 @@ public final class ContainerHostNames {
         String hostnames = sorted.get(HOSTNAME_LABEL);
         if (hostnames != null) {
             List<String> candidates = new ArrayList<>();
-            if (hasLineBreakOrControl(hostnames)) {
-                rejections.add(new Rejection(HOSTNAME_LABEL, hostnames, "the value contains a line break or control character"));
+            if (hasUnprintable(hostnames)) {
+                rejections.add(new Rejection(HOSTNAME_LABEL, hostnames, "the value contains a line break, control or format character"));
             } else {
                 for (String part : SEPARATORS.split(hostnames.strip())) {
                     if (!part.isEmpty()) {
@@ -52,7 +55,7 @@ public final class ContainerHostNames {
             }
             accept(HOSTNAME_LABEL, candidates, allowed, names, rejections);
         }
-        if ("true".equalsIgnoreCase(String.valueOf(sorted.get("traefik.enable")).strip())) {
+        if (enabled(sorted.get("traefik.enable"))) {
             for (Map.Entry<String, String> label : sorted.entrySet()) {
                 if (ROUTER_RULE.matcher(label.getKey()).matches()) {
                     accept(label.getKey(), hostsOfRule(label.getValue()), allowed, names, rejections);
@@ -97,7 +100,12 @@ public final class ContainerHostNames {
         }
     }
 
-    private static boolean hasLineBreakOrControl(String value) {
-        return value.chars().anyMatch(c -> c == '\n' || c == '\r' || (Character.isISOControl(c) && c != '\t'));
+    private static boolean hasUnprintable(String value) {
+        return value.codePoints().anyMatch(c -> c != '\t' && UntrustedText.isUnsafe(c));
+    }
+
+    /** As Traefik reads {@code traefik.enable}: Go's strconv.ParseBool, whose true forms are these. */
+    private static boolean enabled(String value) {
+        return value != null && TRUE_FORMS.contains(value);
     }
 }

@@ -2,6 +2,8 @@ package com.orodc.certs;
 
 import com.orodc.certs.CertificateChange.Action;
 import com.orodc.certs.CertificateChange.Part;
+import com.orodc.core.ExitCode;
+import com.orodc.core.OrodcException;
 import com.orodc.core.Reporter;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
@@ -149,6 +151,18 @@ class CertificateDirectoryTest {
     }
 
     @Test
+    void aLeafThatExpiredLongAgoSaysSoInsteadOfNegativeDaysLeft() {
+        ensure(spec(), later(Duration.ofDays(-1095)));
+
+        List<CertificateChange> changes = ensure(spec());
+
+        assertThat(changes).filteredOn(c -> c.part() == Part.LEAF).singleElement().satisfies(c -> {
+            assertThat(c.action()).isEqualTo(Action.REISSUED);
+            assertThat(c.reason()).matches("it expired on \\d{4}-\\d\\d-\\d\\d \\(70[01] days ago\\)");
+        });
+    }
+
+    @Test
     void aLeafWithTenDaysLeftIsReissuedUnderTheSameRoot() throws Exception {
         Clock issued = later(Duration.ofDays(-385));
         ensure(spec(), issued);
@@ -195,16 +209,17 @@ class CertificateDirectoryTest {
     }
 
     @Test
-    void aLeafKeyReplacedByAnotherKeyMakesANewLeaf() throws Exception {
+    void aLeafKeyReplacedByAnotherKeyIsRefusedAndLeftAsItIs() throws Exception {
         ensure(spec());
         TestCertificates.write(files().leafKey(), Pem.encode(KeyType.ECDSA_P256.generate().getPrivate()));
+        DirectorySnapshot before = DirectorySnapshot.of(files().dir());
 
-        List<CertificateChange> changes = ensure(spec());
-
-        assertThat(changes).filteredOn(c -> c.part() == Part.LEAF).singleElement()
-                .satisfies(c -> assertThat(c.reason()).isEqualTo("it does not match leaf.key"));
-        assertThat(KeyMatch.matches(leaf(), TestCertificates.readKey(files().leafKey()))).isTrue();
-        assertThat(mode(files().leafKey())).isEqualTo("rw-------");
+        assertThatThrownBy(() -> ensure(spec())).isInstanceOfSatisfying(OrodcException.class, e -> {
+            assertThat(e.exitCode()).isEqualTo(ExitCode.CERTIFICATE);
+            assertThat(e.getMessage()).isEqualTo(files().leafKey() + " does not belong to leaf.pem; restore the key that"
+                    + " does, or delete leaf.pem and leaf.key to have a new pair issued");
+        });
+        assertThat(DirectorySnapshot.of(files().dir())).isEqualTo(before);
     }
 
     @Test
@@ -320,12 +335,13 @@ class CertificateDirectoryTest {
         ensure(spec());
         String intermediate = Files.readString(files().intermediateCert());
         Files.delete(files().leafCert());
+        Files.delete(files().leafKey());
         Files.delete(files().chain());
 
         List<CertificateChange> changes = ensure(spec());
 
         assertThat(changes).extracting(CertificateChange::describe)
-                .contains("leaf certificate created: leaf.pem was missing", "full chain written: leaf + intermediate");
+                .contains("leaf certificate created: none existed", "full chain written: leaf + intermediate");
         assertThat(Files.readString(files().intermediateCert())).isEqualTo(intermediate);
         assertThat(Files.readString(files().chain())).isEqualTo(Files.readString(files().leafCert()) + intermediate);
 

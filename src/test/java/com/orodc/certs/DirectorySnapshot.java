@@ -12,9 +12,9 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /** Every file under a directory with its bytes, mode and modification time, to compare before and after. */
-record DirectorySnapshot(Map<String, String> entries) {
+public record DirectorySnapshot(Map<String, String> entries) {
 
-    static DirectorySnapshot of(Path dir) {
+    public static DirectorySnapshot of(Path dir) {
         Map<String, String> entries = new TreeMap<>();
         if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             return new DirectorySnapshot(entries);

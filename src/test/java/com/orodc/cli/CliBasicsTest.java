@@ -1,5 +1,7 @@
 package com.orodc.cli;
 
+import com.orodc.core.UntrustedText;
+import com.orodc.testing.CliResult;
 import com.orodc.testing.CliDriver;
 import com.orodc.testing.InProcessCli;
 import org.junit.jupiter.api.Test;
@@ -95,5 +97,52 @@ public class CliBasicsTest {
                 .assertSuccess().assertOut("********");
         assertThat(cli().env("DC_PROXY_SOCKS5_USER", "dev").env("DC_PROXY_SOCKS5_PASS", "s3cret").run("config").out())
                 .doesNotContain("s3cret");
+    }
+
+    @Test
+    void aHugeValueIsQuotedShortened(@TempDir Path project) throws Exception {
+        String huge = "a".repeat(10 * 1024 * 1024);
+        Files.writeString(project.resolve(".env.orodc"), "CERT_DOMAIN=" + huge + "\n");
+        CliResult invalid = cli().in(project).run("config").assertExit(2)
+                .assertErr("CERT_DOMAIN=" + "a".repeat(UntrustedText.SHOWN) + "... (" + huge.length() + " characters)");
+        assertThat(invalid.err().length()).isLessThan(400);
+
+        Files.writeString(project.resolve(".env.orodc"), huge + "\n");
+        CliResult notASetting = cli().in(project).run("config").assertExit(2)
+                .assertErr(".env.orodc:1 is not a KEY=value line: " + "a".repeat(UntrustedText.SHOWN) + "... (");
+        assertThat(notASetting.err().length()).isLessThan(400);
+    }
+
+    @Test
+    void aValueWithControlCharactersIsShownEscaped() {
+        // ASCII only: a packaged run without a UTF-8 locale decodes other characters of its environment as '?'
+
+        CliResult r = cli().env("TRAEFIK_LOG_LEVEL", "INFO\u001b[2J\nFAKE LINE\u0007").run("config").assertExit(2)
+                .assertErr("TRAEFIK_LOG_LEVEL=INFO\\u001b[2J\\nFAKE LINE\\u0007 (from environment) is not valid");
+        assertThat(r.err().strip().lines()).hasSize(1);
+    }
+
+    @Test
+    void aBinaryProjectFileIsABadSettingNamingTheLineAndByte(@TempDir Path project) throws Exception {
+        Path file = project.resolve(".env.orodc");
+        Files.write(file, new byte[] {'C', 'E', 'R', 'T', '_', 'D', 'O', 'M', 'A', 'I', 'N', '=', 'a', '.', 't', '\n',
+                'X', '=', (byte) 0xff, (byte) 0xfe, 0, 1});
+        CliResult r = cli().in(project).run("config").assertExit(2)
+                .assertErr(file + ":2 is not UTF-8 text (byte 19): it must hold KEY=value lines");
+        assertThat(r.err()).doesNotContain("Input length").doesNotContain("permissions");
+    }
+
+    @Test
+    void aProjectFileWithNulBytesIsNotText(@TempDir Path project) throws Exception {
+        Path file = project.resolve(".env.orodc");
+        Files.write(file, new byte[] {'X', '=', 0, 0, '\n'});
+        cli().in(project).run("config").assertExit(2)
+                .assertErr(file + ":1 is not text (a NUL at byte 3): it must hold KEY=value lines");
+    }
+
+    @Test
+    void aHugeUnknownArgumentIsNotEchoedWhole() {
+        CliResult r = cli().run("config", "--" + "x".repeat(100_000)).assertExit(2).assertErr("error: Unknown option: '--xxxx");
+        assertThat(r.err().length()).isLessThan(2_000);
     }
 }

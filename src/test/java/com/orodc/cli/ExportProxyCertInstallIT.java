@@ -169,10 +169,11 @@ class ExportProxyCertInstallIT {
     }
 
     @Test
-    void withoutCertutilNssIsSkippedNamingThePackage() {
+    void withoutCertutilAnExplicitNssStoreIsSkippedNamingThePackageAndFails() {
         cli().env("PATH", work.resolve("empty-path").toString()).run("export-proxy-cert", "--install", "--store", "nss")
-                .assertSuccess()
-                .assertOut("nss: skipped (certutil not found: install libnss3-tools (Debian/Ubuntu)");
+                .assertExit(6)
+                .assertOut("nss: skipped (certutil not found: install libnss3-tools (Debian/Ubuntu)")
+                .assertErr("error: --store nss: nothing was trusted there");
     }
 
     @Test

@@ -142,4 +142,37 @@ public class ExportProxyCertTest {
     static X509Certificate parse(byte[] bytes) throws Exception {
         return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(bytes));
     }
+
+    @Test
+    void statusUsesTheJavaOrodcRunsOnWhenJavaHomeIsUnsetAndSaysSo() {
+        CliResult r = cli().env("JAVA_HOME", "").run("export-proxy-cert", "--status").assertSuccess();
+        assertThat(r.out()).doesNotContain("java: unknown (JAVA_HOME is not set)")
+                .containsPattern("java +\\S+/lib/security/cacerts: (not trusted|trusted[^\\n]*) \\(the Java orodc runs on;"
+                        + " JAVA_HOME is not set\\)");
+    }
+
+    @Test
+    void statusSaysTheKeystoreCameFromJavaHome() throws Exception {
+        Path javaHome = Files.createDirectories(work.resolve("jdk/lib/security"));
+        Files.copy(Path.of(System.getProperty("java.home"), "lib/security/cacerts"), javaHome.resolve("cacerts"));
+        cli().env("JAVA_HOME", work.resolve("jdk").toString()).run("export-proxy-cert", "--status").assertSuccess()
+                .assertOut(javaHome.resolve("cacerts") + ": not trusted (from JAVA_HOME)");
+    }
+
+    @Test
+    void anExplicitStoreWhereNothingWasDoneIsATrustFailure() {
+        CliResult r = cli().run("export-proxy-cert", "--install", "--store", "nss").assertExit(6)
+                .assertOut("nss: skipped (no NSS database found")
+                .assertErr("error: --store nss: nothing was trusted there");
+        assertThat(r.out()).contains(".config/mozilla/firefox");
+    }
+
+    @Test
+    void statusShowsEveryFirefoxProfileFound() throws Exception {
+        Path root = Files.createDirectories(home.resolve("user-home/.config/mozilla/firefox"));
+        Path profile = Files.createDirectories(root.resolve("p1.default-release"));
+        Files.writeString(profile.resolve("cert9.db"), "");
+        Files.writeString(root.resolve("profiles.ini"), "[Profile0]\nIsRelative=1\nPath=p1.default-release\n");
+        cli().run("export-proxy-cert", "--status").assertSuccess().assertOut("nss      " + profile + ": ");
+    }
 }

@@ -64,6 +64,16 @@ class ProxyDnsSyncIT {
     }
 
     @Test
+    void aHostsFileThatCannotBeReadIsExitCode4() {
+        Path missing = dir.resolve("no/such/file");
+        new PackagedCli(home).run("proxy-dns-sync", "--once", "--hosts-file", missing.toString(), "--suffix", suffix,
+                        "--proxy-container", "")
+                .assertExit(4)
+                .assertErr(missing + " does not exist");
+        assertThat(missing).doesNotExist();
+    }
+
+    @Test
     void anUnreachableEngineIsOneLineAndExitCode3() {
         var r = new PackagedCli(home).env("DOCKER_HOST", "unix://" + dir.resolve("no-docker.sock"))
                 .run("proxy-dns-sync", "--once", "--hosts-file", dir.resolve("hosts").toString());

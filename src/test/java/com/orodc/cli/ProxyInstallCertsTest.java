@@ -1,5 +1,6 @@
 package com.orodc.cli;
 
+import com.orodc.certs.DirectorySnapshot;
 import com.orodc.testing.CliDriver;
 import com.orodc.testing.CliResult;
 import com.orodc.testing.InProcessCli;
@@ -123,5 +124,37 @@ public class ProxyInstallCertsTest {
 
     private static String fingerprintLine(String out) {
         return out.lines().filter(l -> l.contains("SHA-256")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aLeafKeyThatDoesNotMatchTheLeafIsRefusedAndKept() throws Exception {
+        cli().run("proxy", "install-certs").assertSuccess();
+        Path key = certs().resolve("leaf.key");
+        Shell.run("openssl", "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", key.toString()).orFail();
+        DirectorySnapshot before = DirectorySnapshot.of(certs());
+
+        CliResult r = cli().run("proxy", "install-certs").assertExit(5)
+                .assertErr(key + " does not belong to leaf.pem; restore the key that does, or delete leaf.pem and leaf.key"
+                        + " to have a new pair issued");
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(DirectorySnapshot.of(certs())).isEqualTo(before);
+    }
+
+    @Test
+    void aLeafKeyWithoutItsCertificateIsRefusedAndKept() throws Exception {
+        cli().run("proxy", "install-certs").assertSuccess();
+        Files.delete(certs().resolve("leaf.pem"));
+        DirectorySnapshot before = DirectorySnapshot.of(certs());
+
+        cli().run("proxy", "install-certs").assertExit(5)
+                .assertErr(certs().resolve("leaf.key") + " is there without leaf.pem; restore leaf.pem, or delete leaf.key"
+                        + " to have a new pair issued");
+        assertThat(DirectorySnapshot.of(certs())).isEqualTo(before);
+    }
+
+    @Test
+    void helpSaysAMismatchedKeyIsNeverReplaced() {
+        cli().run("proxy", "install-certs", "--help").assertSuccess()
+                .assertOut("A key that does not belong to its certificate is never replaced (exit 5)");
     }
 }

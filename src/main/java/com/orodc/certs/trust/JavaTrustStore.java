@@ -15,6 +15,8 @@ import java.util.Optional;
 
 /** The JDK's {@code cacerts} keystore (or the one the override names), through the KeyStore API. */
 final class JavaTrustStore implements TrustStore {
+    private static final String CACERTS = "lib/security/cacerts";
+
     private final TrustEnvironment env;
 
     JavaTrustStore(TrustEnvironment env) {
@@ -26,12 +28,22 @@ final class JavaTrustStore implements TrustStore {
         return TrustStoreKind.JAVA;
     }
 
-    private Optional<Path> keystore() {
+    /** A keystore and the words saying where its location came from. */
+    private record Keystore(Path file, String origin) {
+    }
+
+    private Optional<Keystore> keystore() {
         Optional<Path> override = env.path(TrustEnvironment.JAVA_CACERTS);
         if (override.isPresent()) {
-            return override;
+            return override.map(p -> new Keystore(p, ""));
         }
-        return env.path("JAVA_HOME").map(h -> h.resolve("lib/security/cacerts"));
+        Optional<Path> javaHome = env.path("JAVA_HOME");
+        if (javaHome.isPresent()) {
+            return javaHome.map(h -> new Keystore(h.resolve(CACERTS), "from JAVA_HOME"));
+        }
+        // without JAVA_HOME the JVM running orodc is the Java on this machine that we know for sure
+        return Optional.ofNullable(System.getProperty("java.home")).filter(h -> !h.isBlank())
+                .map(h -> new Keystore(Path.of(h).resolve(CACERTS), "the Java orodc runs on; JAVA_HOME is not set"));
     }
 
     private char[] password() {
@@ -40,14 +52,14 @@ final class JavaTrustStore implements TrustStore {
 
     @Override
     public List<TrustResult> install(RootCertificate root) {
-        Optional<Path> file = keystore();
+        Optional<Keystore> file = keystore();
         if (file.isEmpty()) {
             return List.of(TrustResult.of(kind(), "", TrustState.SKIPPED, "JAVA_HOME is not set"));
         }
-        Path ks = file.get();
+        Path ks = file.get().file();
         String location = ks.toString();
         if (!Files.isRegularFile(ks)) {
-            return List.of(TrustResult.of(kind(), location, TrustState.SKIPPED, "no keystore there"));
+            return List.of(TrustResult.of(kind(), location, TrustState.SKIPPED, join("no keystore there", file.get().origin())));
         }
         TrustEntry entry = new TrustEntry(kind().id(), location, root.storeName(), root.sha256());
         KeyStore store;
@@ -109,21 +121,26 @@ final class JavaTrustStore implements TrustStore {
 
     @Override
     public List<TrustCheck> check(RootCertificate root) {
-        Optional<Path> file = keystore();
+        Optional<Keystore> file = keystore();
         if (file.isEmpty()) {
             return List.of(new TrustCheck(kind(), "", TrustCheck.Answer.UNKNOWN, "JAVA_HOME is not set"));
         }
-        Path ks = file.get();
+        Path ks = file.get().file();
+        String origin = file.get().origin();
         if (!Files.isRegularFile(ks)) {
-            return List.of(new TrustCheck(kind(), ks.toString(), TrustCheck.Answer.UNKNOWN, "no keystore there"));
+            return List.of(new TrustCheck(kind(), ks.toString(), TrustCheck.Answer.UNKNOWN, join("no keystore there", origin)));
         }
         try {
             Optional<String> alias = aliasOf(load(ks), root.sha256());
-            return List.of(alias.map(a -> new TrustCheck(kind(), ks.toString(), TrustCheck.Answer.TRUSTED, "alias " + a))
-                    .orElseGet(() -> new TrustCheck(kind(), ks.toString(), TrustCheck.Answer.NOT_TRUSTED, "")));
+            return List.of(alias.map(a -> new TrustCheck(kind(), ks.toString(), TrustCheck.Answer.TRUSTED, join("alias " + a, origin)))
+                    .orElseGet(() -> new TrustCheck(kind(), ks.toString(), TrustCheck.Answer.NOT_TRUSTED, origin)));
         } catch (IOException | GeneralSecurityException e) {
-            return List.of(new TrustCheck(kind(), ks.toString(), TrustCheck.Answer.UNKNOWN, cannotOpen(e)));
+            return List.of(new TrustCheck(kind(), ks.toString(), TrustCheck.Answer.UNKNOWN, join(cannotOpen(e), origin)));
         }
+    }
+
+    private static String join(String detail, String origin) {
+        return origin.isEmpty() ? detail : detail + "; " + origin;
     }
 
     private KeyStore load(Path ks) throws IOException, GeneralSecurityException {

@@ -12,6 +12,8 @@ final class NssTrustStore implements TrustStore {
     static final String MISSING_CERTUTIL = "certutil not found: install libnss3-tools (Debian/Ubuntu), "
             + "nss-tools (Fedora/RHEL) or nss (Arch)";
 
+    static final String NO_DATABASE_YET = "no " + NssDatabases.DB_FILE + " in it yet: start Firefox with this profile once";
+
     private final TrustEnvironment env;
     private final ExternalProgram programs;
 
@@ -29,8 +31,7 @@ final class NssTrustStore implements TrustStore {
     public List<TrustResult> install(RootCertificate root) {
         List<Path> dbs = NssDatabases.find(env);
         if (dbs.isEmpty()) {
-            return List.of(TrustResult.of(kind(), "", TrustState.SKIPPED,
-                    "no NSS database found (~/.pki/nssdb or a Firefox profile with cert9.db)"));
+            return List.of(TrustResult.of(kind(), "", TrustState.SKIPPED, nothingFound()));
         }
         if (!programs.available("certutil")) {
             return List.of(TrustResult.of(kind(), "", TrustState.SKIPPED, MISSING_CERTUTIL));
@@ -45,7 +46,7 @@ final class NssTrustStore implements TrustStore {
     private TrustResult install(RootCertificate root, Path db) {
         String location = db.toString();
         if (!NssDatabases.holdsDatabase(db)) {
-            return TrustResult.of(kind(), location, TrustState.SKIPPED, "no " + NssDatabases.DB_FILE + " in it");
+            return TrustResult.of(kind(), location, TrustState.SKIPPED, NO_DATABASE_YET);
         }
         TrustEntry entry = new TrustEntry(kind().id(), location, root.storeName(), root.sha256());
         String present = fingerprintAt(db, root.storeName());
@@ -111,18 +112,30 @@ final class NssTrustStore implements TrustStore {
     public List<TrustCheck> check(RootCertificate root) {
         List<Path> dbs = NssDatabases.find(env);
         if (dbs.isEmpty()) {
-            return List.of(new TrustCheck(kind(), "", TrustCheck.Answer.UNKNOWN, "no NSS database found"));
+            return List.of(new TrustCheck(kind(), "", TrustCheck.Answer.UNKNOWN, nothingFound()));
         }
-        if (!programs.available("certutil")) {
-            return List.of(new TrustCheck(kind(), "", TrustCheck.Answer.UNKNOWN, MISSING_CERTUTIL));
-        }
+        boolean certutil = programs.available("certutil");
         List<TrustCheck> checks = new ArrayList<>();
         for (Path db : dbs) {
-            boolean trusted = NssDatabases.holdsDatabase(db) && root.sha256().equals(fingerprintAt(db, root.storeName()));
-            checks.add(new TrustCheck(kind(), db.toString(),
-                    trusted ? TrustCheck.Answer.TRUSTED : TrustCheck.Answer.NOT_TRUSTED, ""));
+            if (!NssDatabases.holdsDatabase(db)) {
+                checks.add(new TrustCheck(kind(), db.toString(), TrustCheck.Answer.UNKNOWN, NO_DATABASE_YET));
+            } else if (!certutil) {
+                checks.add(new TrustCheck(kind(), db.toString(), TrustCheck.Answer.UNKNOWN, MISSING_CERTUTIL));
+            } else {
+                boolean trusted = root.sha256().equals(fingerprintAt(db, root.storeName()));
+                checks.add(new TrustCheck(kind(), db.toString(),
+                        trusted ? TrustCheck.Answer.TRUSTED : TrustCheck.Answer.NOT_TRUSTED, ""));
+            }
         }
         return checks;
+    }
+
+    private String nothingFound() {
+        List<String> roots = NssDatabases.firefoxRootsShown(env);
+        if (roots.isEmpty()) {
+            return "no NSS database found: HOME is not set, so there is no ~/.pki/nssdb or Firefox profile to look in";
+        }
+        return "no NSS database found in ~/.pki/nssdb or a Firefox profile under " + String.join(", ", roots);
     }
 
     /** The fingerprint of the certificate under {@code nickname}, or null when there is none. */

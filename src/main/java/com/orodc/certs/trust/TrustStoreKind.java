@@ -1,6 +1,7 @@
 package com.orodc.certs.trust;
 
 import com.orodc.core.OrodcException;
+import com.orodc.core.UntrustedText;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -20,7 +21,7 @@ public enum TrustStoreKind {
                 return kind;
             }
         }
-        throw OrodcException.usage("unknown trust store '" + id + "': expected " + names());
+        throw OrodcException.usage("unknown trust store '" + UntrustedText.of(id) + "': expected " + names());
     }
 
     public static String names() {

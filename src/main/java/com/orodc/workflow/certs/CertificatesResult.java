@@ -31,8 +31,8 @@ public record CertificatesResult(CertFiles files, List<CertificateChange> change
                         : "destroyed (a new intermediate needs --rotate-ca)"),
                 String.format("  intermediate  %s  valid until %s", files.intermediateCert().getFileName(),
                         day(status.intermediateNotAfter())),
-                String.format("  leaf          %s + %s  %s, valid until %s (%d days left)", files.leafCert().getFileName(),
-                        files.leafKey().getFileName(), status.keyType(), day(status.leafNotAfter()), status.leafDaysLeft()),
+                String.format("  leaf          %s + %s  %s, valid until %s (%s)", files.leafCert().getFileName(),
+                        files.leafKey().getFileName(), status.keyType(), day(status.leafNotAfter()), status.leafLeft()),
                 String.format("                %s", String.join(", ", status.leafNames())),
                 String.format("  chain         %s", files.chain().getFileName()));
     }

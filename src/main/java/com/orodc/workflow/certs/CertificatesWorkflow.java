@@ -12,6 +12,7 @@ import com.orodc.certs.LeafNames;
 import com.orodc.core.ExitCode;
 import com.orodc.core.HostName;
 import com.orodc.core.OrodcException;
+import com.orodc.core.UntrustedText;
 import com.orodc.core.Reporter;
 
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ public final class CertificatesWorkflow {
 
     public CertificatesResult run(CertificatesRequest request) {
         if (!HostName.isDomain(request.domain())) {
-            throw OrodcException.usage("CERT_DOMAIN=" + request.domain() + " is not valid: expected "
+            throw OrodcException.usage("CERT_DOMAIN=" + UntrustedText.of(request.domain()) + " is not valid: expected "
                     + "a hostname with at least two labels such as docker.local");
         }
         // names and key type first: a usage error must come before any file is looked at

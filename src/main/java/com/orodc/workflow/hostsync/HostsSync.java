@@ -47,6 +47,7 @@ public final class HostsSync implements AutoCloseable {
     private boolean streamEnded; // guarded by signal
     private final HostsFileWriter hostsFile;
     private SortedMap<String, String> current;
+    private ExitCode firstFailure = ExitCode.OK;
 
     public HostsSync(HostsSyncRequest request, Reporter reporter) {
         this(request, () -> DockerConnector.connect(request.environment()), reporter);
@@ -63,8 +64,11 @@ public final class HostsSync implements AutoCloseable {
         request.proxyContainer().ifPresent(name -> sinks.add(new HostsSyncProxySink(name)));
     }
 
-    /** The names of one reconcile, each with its container, and the errors of the sinks that failed. */
-    public record Outcome(SortedMap<String, String> names, List<String> errors) {
+    /**
+     * The names of one reconcile, each with its container, the errors of the sinks that failed, and the exit code
+     * of the first failure (OK when none): a hosts file that cannot be read or written is IO, as for every command.
+     */
+    public record Outcome(SortedMap<String, String> names, List<String> errors, ExitCode exitCode) {
     }
 
     /** One reconcile and return. */
@@ -72,7 +76,7 @@ public final class HostsSync implements AutoCloseable {
         DockerEngine client = connect();
         try {
             List<String> errors = reconcile(client);
-            return new Outcome(new TreeMap<>(current), errors);
+            return new Outcome(new TreeMap<>(current), errors, errors.isEmpty() ? ExitCode.OK : firstFailure);
         } finally {
             closeQuietly(client);
         }
@@ -237,6 +241,7 @@ public final class HostsSync implements AutoCloseable {
             current = namesAlreadyInFile();
         }
         List<String> errors = new ArrayList<>();
+        firstFailure = ExitCode.OK;
         for (HostsSyncSink sink : sinks) {
             try {
                 if (sink.apply(new TreeSet<>(desired.keySet()), running, client)) {
@@ -251,6 +256,9 @@ public final class HostsSync implements AutoCloseable {
             } catch (RuntimeException e) {
                 String message = oneLine(e);
                 errors.add(message);
+                if (firstFailure == ExitCode.OK) {
+                    firstFailure = e instanceof OrodcException oe ? oe.exitCode() : ExitCode.FAILURE;
+                }
                 if (!message.equals(lastErrorBySink.put(sink.describe(), message))) {
                     reporter.error(message);
                 }

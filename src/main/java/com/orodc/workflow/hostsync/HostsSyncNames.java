@@ -1,6 +1,7 @@
 package com.orodc.workflow.hostsync;
 
 import com.orodc.core.Reporter;
+import com.orodc.core.UntrustedText;
 import com.orodc.docker.RunningContainer;
 import com.orodc.hosts.AllowedNames;
 import com.orodc.hosts.ContainerHostNames;
@@ -38,32 +39,12 @@ public final class HostsSyncNames {
                 String key = container.id() + "\u0000" + r.label() + "\u0000" + r.value();
                 stillRelevant.add(key);
                 if (!reported.contains(key)) {
-                    reporter.warn("container " + container.name() + ": label " + r.label() + " value '"
-                            + printable(r.value()) + "' rejected: " + r.reason());
+                    reporter.warn("container " + UntrustedText.of(container.name()) + ": label " + UntrustedText.of(r.label())
+                            + " value '" + UntrustedText.of(r.value()) + "' rejected: " + r.reason());
                 }
             }
         });
         reported = stillRelevant;
         return names;
-    }
-
-    /** A label value as it can be shown on one log line. */
-    static String printable(String value) {
-        StringBuilder sb = new StringBuilder();
-        for (char c : value.toCharArray()) {
-            if (c == '\n') {
-                sb.append("\\n");
-            } else if (c == '\r') {
-                sb.append("\\r");
-            } else if (Character.isISOControl(c)) {
-                sb.append(String.format("\\u%04x", (int) c));
-            } else {
-                sb.append(c);
-            }
-            if (sb.length() > 120) {
-                return sb.append("...").toString();
-            }
-        }
-        return sb.toString();
     }
 }

@@ -3,6 +3,7 @@ package com.orodc.workflow.hostsync;
 import com.orodc.core.HostName;
 import com.orodc.core.OrodcConfig;
 import com.orodc.core.OrodcException;
+import com.orodc.core.UntrustedText;
 import com.orodc.core.OrodcHome;
 
 import java.nio.file.Path;
@@ -52,7 +53,7 @@ public record HostsSyncRequest(
             String s = suffix.strip().toLowerCase(Locale.ROOT);
             s = s.startsWith(".") ? s.substring(1) : s;
             if (!HostName.isDomain(s)) {
-                throw OrodcException.usage("--suffix " + suffix + " is not valid: expected a domain of at least two labels such as docker.local");
+                throw OrodcException.usage("--suffix " + UntrustedText.of(suffix) + " is not valid: expected a domain of at least two labels such as docker.local");
             }
             allowed.add(s);
         }

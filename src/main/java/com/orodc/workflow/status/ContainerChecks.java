@@ -2,6 +2,7 @@ package com.orodc.workflow.status;
 
 import com.orodc.core.IpLiteral;
 import com.orodc.core.OrodcConfig;
+import com.orodc.core.UntrustedText;
 import com.orodc.docker.ContainerExec;
 import com.orodc.docker.ContainerInfo;
 import com.orodc.docker.DockerEngine;
@@ -48,7 +49,7 @@ final class ContainerChecks {
         if ("healthy".equals(status)) {
             checks.add(StatusCheck.ok("health", "Health", "healthy"));
         } else {
-            String last = c.lastHealthOutput().isEmpty() ? "" : "; last check: " + c.lastHealthOutput();
+            String last = c.lastHealthOutput().isEmpty() ? "" : "; last check: " + UntrustedText.of(c.lastHealthOutput().strip(), 200);
             checks.add(StatusCheck.fail("health", "Health", status + last, "see why: orodc proxy logs; then orodc proxy restart"));
         }
         return checks;
@@ -64,7 +65,8 @@ final class ContainerChecks {
             Map<String, String> components = new TreeMap<>();
             image.get().labels().forEach((k, v) -> {
                 if (k.startsWith("orodc.component.") || k.equals("org.opencontainers.image.version")) {
-                    components.put(k.replace("orodc.component.", ""), v);
+                    // an image named by ORODC_PROXY_IMAGE can be anyone's: its labels are shown escaped
+                    components.put(UntrustedText.of(k.replace("orodc.component.", "")), UntrustedText.of(v));
                 }
             });
             String detail = c.image() + " (" + c.imageId().substring(0, Math.min(19, c.imageId().length())) + ")"

@@ -2,6 +2,7 @@ package com.orodc.workflow.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.orodc.core.DaysLeft;
 import com.orodc.core.IpLiteral;
 import com.orodc.core.OrodcConfig;
 import com.orodc.probe.HttpPing;
@@ -15,6 +16,7 @@ import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -60,10 +62,13 @@ final class EndpointChecks {
         try {
             TlsProbe.Result r = TlsProbe.handshake(on(config.bindAddress(), config.httpsPort()), proxyHost(), root.get(), TIMEOUT_MILLIS);
             X509Certificate leaf = r.leaf();
-            long daysLeft = Duration.between(clock.instant(), leaf.getNotAfter().toInstant()).toDays();
-            String detail = r.protocol() + ", chain of " + r.chain().size() + " verified for " + proxyHost() + ", leaf valid "
-                    + daysLeft + " more days";
-            if (daysLeft < RENEWAL_WINDOW.toDays()) {
+            Instant notAfter = leaf.getNotAfter().toInstant();
+            String detail = r.protocol() + ", chain of " + r.chain().size() + " verified for " + proxyHost() + ", leaf "
+                    + DaysLeft.of(clock.instant(), notAfter);
+            if (DaysLeft.expired(clock.instant(), notAfter)) {
+                return StatusCheck.fail("tls", "HTTPS", detail, "renew it: orodc proxy install-certs (then orodc proxy restart)");
+            }
+            if (Duration.between(clock.instant(), notAfter).compareTo(RENEWAL_WINDOW) < 0) {
                 return StatusCheck.fail("tls", "HTTPS", detail + " (expiring)", "renew it: orodc proxy install-certs (then orodc proxy restart)");
             }
             return StatusCheck.ok("tls", "HTTPS", detail);

@@ -69,14 +69,15 @@ final class LocalChecks {
             return checks;
         }
         CertificateStatus s = read.get();
-        long rootDays = Duration.between(clock.instant(), s.rootNotAfter()).toDays();
         checks.add(StatusCheck.ok("root-ca", "Root CA", s.rootSubject() + ", SHA-256 " + s.rootFingerprint() + ", "
-                + rootDays + " days left, root key " + (s.rootKeyKept() ? "kept in " + files.rootKey() : "destroyed")));
-        String leaf = s.keyType() + " for " + String.join(", ", s.leafNames()) + ", " + s.leafDaysLeft() + " days left";
+                + s.rootLeft() + ", root key " + (s.rootKeyKept() ? "kept in " + files.rootKey() : "destroyed")));
+        String leaf = s.keyType() + " for " + String.join(", ", s.leafNames()) + ", " + s.leafLeft();
         boolean covers = s.leafNames().contains("*." + config.certDomain());
         if (!covers) {
             checks.add(StatusCheck.fail("leaf", "Leaf certificate", leaf + " (does not cover *." + config.certDomain() + ")",
                     "re-issue: orodc install-proxy"));
+        } else if (s.leafExpired()) {
+            checks.add(StatusCheck.fail("leaf", "Leaf certificate", leaf, "renew: orodc proxy install-certs, then orodc proxy restart"));
         } else if (s.leafNeedsRenewal()) {
             checks.add(StatusCheck.fail("leaf", "Leaf certificate", leaf + " (expiring)", "renew: orodc proxy install-certs, then orodc proxy restart"));
         } else {

@@ -69,7 +69,8 @@ public final class TrustActions {
 
     /** {@code storeNames} as the user typed them; empty means every store that applies here. */
     public TrustReport install(List<String> storeNames) {
-        return new TrustInstallWorkflow(roots, stores, record, reporter).run(kinds(storeNames));
+        boolean explicit = storeNames != null && !storeNames.isEmpty();
+        return new TrustInstallWorkflow(roots, stores, record, reporter).run(kinds(storeNames), explicit);
     }
 
     public TrustReport uninstall(List<String> storeNames) {

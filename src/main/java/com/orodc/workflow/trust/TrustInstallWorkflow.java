@@ -4,11 +4,13 @@ import com.orodc.certs.trust.RootCertificate;
 import com.orodc.certs.trust.RootSource;
 import com.orodc.certs.trust.TrustRecord;
 import com.orodc.certs.trust.TrustResult;
+import com.orodc.certs.trust.TrustState;
 import com.orodc.certs.trust.TrustStoreKind;
 import com.orodc.certs.trust.TrustStores;
 import com.orodc.core.Reporter;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -26,7 +28,8 @@ public final class TrustInstallWorkflow {
         this.reporter = reporter;
     }
 
-    public TrustReport run(Set<TrustStoreKind> kinds) {
+    /** @param explicit whether the user named the stores: then a store where nothing was trusted is a failure */
+    public TrustReport run(Set<TrustStoreKind> kinds, boolean explicit) {
         RootCertificate root = roots.root();
         TrustRecord record = TrustRecord.load(recordFile);
         reporter.info("trusting " + root.subject() + " (SHA-256 " + root.sha256() + ")");
@@ -41,6 +44,16 @@ public final class TrustInstallWorkflow {
         if (!updated.equals(record)) {
             updated.save(recordFile);
         }
-        return new TrustReport(root.sha256(), results, "");
+        List<String> problems = new ArrayList<>();
+        if (explicit) {
+            for (TrustStoreKind kind : kinds) {
+                boolean done = results.stream().anyMatch(r -> r.kind() == kind
+                        && (r.state() == TrustState.TRUSTED || r.state() == TrustState.ALREADY_TRUSTED));
+                if (!done) {
+                    problems.add("--store " + kind.id() + ": nothing was trusted there (see the line above)");
+                }
+            }
+        }
+        return new TrustReport(root.sha256(), results, "", problems);
     }
 }

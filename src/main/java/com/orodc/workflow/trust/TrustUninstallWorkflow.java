@@ -31,7 +31,7 @@ public final class TrustUninstallWorkflow {
                 .filter(e -> kinds.stream().anyMatch(k -> k.id().equals(e.store()))).toList();
         if (chosen.isEmpty()) {
             return new TrustReport("", List.of(), "nothing to remove: " + recordFile + " lists no entry in "
-                    + kinds.stream().map(TrustStoreKind::id).toList());
+                    + kinds.stream().map(TrustStoreKind::id).toList(), List.of());
         }
         List<TrustResult> results = new ArrayList<>();
         TrustRecord updated = record;
@@ -47,6 +47,10 @@ public final class TrustUninstallWorkflow {
         if (!updated.equals(record)) {
             updated.save(recordFile);
         }
-        return new TrustReport("", results, "");
+        // a skipped removal leaves our root trusted: that is not what --uninstall promised
+        long kept = results.stream().filter(r -> r.state() == TrustState.SKIPPED).count();
+        List<String> problems = kept == 0 ? List.of()
+                : List.of(kept + " of the entries could not be removed (see above); they stay in " + recordFile + " for another try");
+        return new TrustReport("", results, "", problems);
     }
 }

@@ -28,6 +28,44 @@ class TrustLocationsTest {
     }
 
     @Test
+    void firefoxProfilesUnderTheXdgConfigDirectoryAreFoundThroughProfilesIni() throws Exception {
+        Path root = Files.createDirectories(home.resolve(".config/mozilla/firefox"));
+        Path relative = database(root.resolve("Profiles/r1.default-release"));
+        Path elsewhere = database(home.resolve("work/ff-profile"));
+        Path installDefault = database(root.resolve("i1.default-esr"));
+        Files.writeString(root.resolve("profiles.ini"), "[General]\nStartWithLastProfile=1\nVersion=2\n\n"
+                + "[Profile0]\nName=default-release\nIsRelative=1\nPath=Profiles/r1.default-release\nDefault=1\n\n"
+                + "[Profile1]\nName=work\nIsRelative=0\nPath=" + elsewhere + "\n\n"
+                + "[Profile2]\nName=gone\nIsRelative=1\nPath=never.created\n");
+        Files.writeString(root.resolve("installs.ini"), "[4F96D1932A9F858E]\nDefault=i1.default-esr\nLocked=1\n");
+
+        List<Path> found = NssDatabases.find(new TrustEnvironment(Map.of("HOME", home.toString()), "Linux"));
+
+        assertThat(found).containsExactlyInAnyOrder(relative, elsewhere, installDefault);
+    }
+
+    @Test
+    void xdgConfigHomeMovesTheFirefoxRootAndMacOsKeepsItsOwn() throws Exception {
+        Path xdg = database(home.resolve("xdg/mozilla/firefox/x1.default"));
+        Path mac = database(home.resolve("Library/Application Support/Firefox/Profiles/m1.default-release"));
+
+        assertThat(NssDatabases.find(new TrustEnvironment(Map.of("HOME", home.toString(),
+                "XDG_CONFIG_HOME", home.resolve("xdg").toString()), "Linux"))).containsExactly(xdg);
+        assertThat(NssDatabases.find(new TrustEnvironment(Map.of("HOME", home.toString()), "Mac OS X"))).containsExactly(mac);
+    }
+
+    @Test
+    void aProfileListedWithoutItsDatabaseIsShownNotHidden() throws Exception {
+        Path root = Files.createDirectories(home.resolve(".config/mozilla/firefox"));
+        Path fresh = Files.createDirectories(root.resolve("n1.never-started"));
+        Files.writeString(root.resolve("profiles.ini"), "[Profile0]\nIsRelative=1\nPath=n1.never-started\n");
+
+        assertThat(new NssTrustStore(new TrustEnvironment(Map.of("HOME", home.toString()), "Linux")).check(null))
+                .extracting(TrustCheck::line)
+                .containsExactly("nss      " + fresh + ": unknown (no cert9.db in it yet: start Firefox with this profile once)");
+    }
+
+    @Test
     void theNssOverrideReplacesDiscovery() throws Exception {
         database(home.resolve(".pki/nssdb"));
         List<Path> found = NssDatabases.find(new TrustEnvironment(

@@ -149,7 +149,7 @@ class HostsSyncIT {
                 "WARN container " + evil + ": label traefik.http.routers.x.rule value '" + name("line")
                         + "\\n127.0.0.1 steal.example.com' rejected: a line break",
                 "WARN container " + multiLine + ": label orodc.dns.hostname value '" + name("m") + "\\n1.2.3.4 " + name("n")
-                        + "' rejected: the value contains a line break or control character");
+                        + "' rejected: the value contains a line break, control or format character");
         String content = Files.readString(hosts);
         assertThat(content).doesNotContain("steal", "bank", "10.0.0.1", "#tag", "1.2.3.4");
     }

@@ -1,6 +1,7 @@
 package com.orodc.docker;
 
 import com.orodc.core.OrodcException;
+import com.orodc.core.UntrustedText;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -9,8 +10,6 @@ import java.util.Locale;
 /** A Docker endpoint address as the user gives it (DOCKER_HOST, a context), checked before it is used. */
 final class DockerHost {
     static final String ACCEPTED = "unix:///path/to/docker.sock, tcp://HOST:PORT or npipe:////./pipe/NAME";
-    /** Long values are cut in messages: the point is to recognise the value, not to echo all of it. */
-    private static final int SHOWN = 80;
 
     private DockerHost() {
     }
@@ -48,6 +47,6 @@ final class DockerHost {
     }
 
     private static String shown(String value) {
-        return value.length() <= SHOWN ? value : value.substring(0, SHOWN) + "... (" + value.length() + " characters)";
+        return UntrustedText.of(value);
     }
 }

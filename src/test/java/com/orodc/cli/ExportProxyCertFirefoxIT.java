@@ -27,11 +27,16 @@ class ExportProxyCertFirefoxIT {
 
     @Test
     void theProfileFirefoxCreatesUnderTheXdgConfigFolderIsTrusted() throws Exception {
-        Assumptions.assumeTrue(Shell.available("firefox-esr"), "firefox-esr is not installed");
+        String browser = Shell.available("firefox-esr") ? "firefox-esr" : "firefox";
+        if (!Shell.available(browser)) {
+            // Debian's firefox-esr comes with .ci/install-deps test; elsewhere Firefox is a snap or absent
+            System.err.println("ExportProxyCertFirefoxIT skipped: no firefox-esr or firefox on PATH");
+            Assumptions.abort("no firefox-esr or firefox on PATH");
+        }
         TestCa ca = TestCa.create(work.resolve("ca"), "OroDC Firefox Test Root");
         ca.installAsOrodcRoot(orodcHome);
         Path userHome = Files.createDirectories(work.resolve("home"));
-        ProcessBuilder firefox = new ProcessBuilder("firefox-esr", "--headless", "--screenshot",
+        ProcessBuilder firefox = new ProcessBuilder(browser, "--headless", "--screenshot",
                 work.resolve("shot.png").toString(), "about:blank").directory(work.toFile());
         firefox.environment().put("HOME", userHome.toString());
         Shell.run(firefox, 90).orFail();

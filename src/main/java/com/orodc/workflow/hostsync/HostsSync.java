@@ -12,6 +12,7 @@ import com.orodc.hosts.ContainerHostNames;
 import com.orodc.hosts.HostsFileWriter;
 
 import java.io.Closeable;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -85,7 +86,8 @@ public final class HostsSync implements AutoCloseable {
     /** Runs until {@link #close()}: reconnecting with backoff whenever the engine goes away. */
     public void run() {
         runner = Thread.currentThread();
-        long backoff = request.timing().initialBackoff().toMillis();
+        Duration backoff = null;
+        long downSince = 0;
         boolean announcedDown = false;
         while (!closed) {
             DockerEngine client = null;
@@ -101,7 +103,7 @@ public final class HostsSync implements AutoCloseable {
                     reporter.info("connected to Docker at " + DockerConnector.endpoint(request.environment()) + " again: full reconcile");
                 }
                 reconcile(client);
-                backoff = request.timing().initialBackoff().toMillis();
+                backoff = null;
                 announcedDown = false;
                 while (!closed) {
                     if (!awaitWork()) {
@@ -114,11 +116,20 @@ public final class HostsSync implements AutoCloseable {
                     break;
                 }
                 Throwable why = e instanceof OrodcException && e.getCause() != null ? e.getCause() : e;
-                reporter.warn("Docker at " + DockerConnector.endpoint(request.environment()) + " is not reachable ("
-                        + oneLine(why) + "); retrying in " + backoff + " ms");
+                if (!announcedDown) {
+                    downSince = System.nanoTime();
+                }
+                backoff = HostsSyncSchedule.reconnectDelay(backoff, Duration.ofNanos(System.nanoTime() - downSince), request.timing());
+                String message = "Docker at " + DockerConnector.endpoint(request.environment()) + " is not reachable ("
+                        + oneLine(why) + "); retrying in " + backoff.toMillis() + " ms";
+                // said once per outage; the retries are for --verbose
+                if (announcedDown) {
+                    reporter.debug(message);
+                } else {
+                    reporter.warn(message);
+                }
                 announcedDown = true;
-                sleep(backoff);
-                backoff = Math.min(backoff * 2, request.timing().maxBackoff().toMillis());
+                sleep(backoff.toMillis());
             } finally {
                 closeQuietly(subscription);
                 closeQuietly(client);

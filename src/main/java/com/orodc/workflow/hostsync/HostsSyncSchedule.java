@@ -1,5 +1,6 @@
 package com.orodc.workflow.hostsync;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -25,6 +26,10 @@ import java.util.Set;
  */
 final class HostsSyncSchedule {
     static final long NONE = Long.MAX_VALUE;
+    /** During the first minute of an outage the engine is tried at least this often... */
+    static final Duration FAST_RETRY = Duration.ofSeconds(2);
+    /** ...so that the names are right within about that long of its return; later the backoff grows further. */
+    static final Duration FAST_RETRY_WINDOW = Duration.ofMinutes(1);
 
     private final HostsSyncRequest.Timing timing;
     private final Set<String> batchContainers = new HashSet<>();
@@ -34,6 +39,18 @@ final class HostsSyncSchedule {
     private long last;
     private long followUp = NONE;
     private long maxDelay;
+
+    /**
+     * How long to wait before the next attempt to reach the engine, {@code downFor} after it went away:
+     * the backoff doubles from its initial value, capped at {@link #FAST_RETRY} during the
+     * {@link #FAST_RETRY_WINDOW} and at the maximum backoff after it.
+     */
+    static Duration reconnectDelay(Duration previous, Duration downFor, HostsSyncRequest.Timing timing) {
+        Duration next = previous == null ? timing.initialBackoff() : previous.multipliedBy(2);
+        Duration cap = downFor.compareTo(FAST_RETRY_WINDOW) < 0 && FAST_RETRY.compareTo(timing.maxBackoff()) < 0
+                ? FAST_RETRY : timing.maxBackoff();
+        return next.compareTo(cap) > 0 ? cap : next;
+    }
 
     HostsSyncSchedule(HostsSyncRequest.Timing timing) {
         this.timing = timing;

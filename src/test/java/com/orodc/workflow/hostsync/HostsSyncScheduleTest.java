@@ -3,6 +3,8 @@ package com.orodc.workflow.hostsync;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -125,5 +127,22 @@ class HostsSyncScheduleTest {
         schedule.take(t);
         schedule.event("lone", "start", t);
         assertThat(schedule.dueAt()).isEqualTo(t + TIMING.quiet().toNanos());
+    }
+
+    @Test
+    void reconnectsAtLeastEveryTwoSecondsDuringTheFirstMinuteOfAnOutageThenBacksOffFurther() {
+        HostsSyncRequest.Timing timing = HostsSyncRequest.Timing.DEFAULT;
+        Duration delay = null;
+        Duration down = Duration.ZERO;
+        List<Long> waits = new ArrayList<>();
+        while (down.compareTo(Duration.ofMinutes(3)) < 0) {
+            delay = HostsSyncSchedule.reconnectDelay(delay, down, timing);
+            waits.add(delay.toMillis());
+            assertThat(delay).as("wait %d ms into the outage", down.toMillis())
+                    .isLessThanOrEqualTo(down.compareTo(Duration.ofMinutes(1)) < 0 ? Duration.ofSeconds(2) : timing.maxBackoff());
+            down = down.plus(delay);
+        }
+        assertThat(waits).startsWith(250L, 500L, 1000L, 2000L, 2000L);
+        assertThat(waits.get(waits.size() - 1)).as("after the first minute").isEqualTo(timing.maxBackoff().toMillis());
     }
 }

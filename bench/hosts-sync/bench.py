@@ -27,6 +27,7 @@ LATENCY_COUNT = int(os.environ.get("LATENCY_COUNT", "100"))
 BURST_COUNT = int(os.environ.get("BURST_COUNT", "200"))
 PARALLEL = int(os.environ.get("BURST_PARALLEL", "16"))
 PREFIX = "orodc-t-hosts-bench"
+CYCLES = int(os.environ.get("LOST_LINE_CYCLES", "30"))
 
 
 def sh(*cmd, check=True):
@@ -159,6 +160,7 @@ def bench(system, start_daemon, writes_of):
         time.sleep(2)  # let any trailing write happen before counting
         result["burst_writes"] = writes_of(work) - writes_before
         result["rss_after"], result["hwm_after"] = memory(descendants(daemon.pid))
+        result["appended"], result["appended_lost"] = lost_lines(run_id, hosts, suffix)
     finally:
         events.close()
         remove_containers(run_id)
@@ -170,6 +172,41 @@ def bench(system, start_daemon, writes_of):
         daemon.wait()
         shutil.rmtree(work, ignore_errors=True)
     return result
+
+
+def lost_lines(run_id, hosts, suffix):
+    """Another program appends a line every 5 ms while containers start and stop: how many lines are lost."""
+    stop = threading.Event()
+    appended = []
+
+    def append():
+        i = 0
+        while not stop.is_set():
+            line = "10.9.%d.%d appended-%d.example" % (i // 250 % 250, i % 250, i)
+            with open(hosts, "a") as f:
+                f.write(line + "\n")
+            appended.append(line)
+            i += 1
+            time.sleep(0.005)
+
+    appender = threading.Thread(target=append)
+    appender.start()
+    try:
+        for i in range(CYCLES):
+            name = "%s-%s-cycle-%d" % (PREFIX, run_id, i)
+            host = "cycle-%d.%s" % (i, suffix)
+            run_container(run_id, name, host)
+            wait_names(hosts, {host})
+            sh("docker", "rm", "-f", name)
+            deadline = time.time() + 60
+            while host in names_in(hosts) and time.time() < deadline:
+                time.sleep(0.005)
+    finally:
+        stop.set()
+        appender.join()
+    with open(hosts, encoding="latin-1") as f:
+        present = set(line.strip() for line in f)
+    return len(appended), sum(1 for line in appended if line not in present)
 
 
 def start_orodc(hosts, suffix, work):
@@ -216,6 +253,8 @@ def main():
         ("RSS at rest (MB)", "rss_rest", "%d"),
         ("RSS after the burst (MB)", "rss_after", "%d"),
         ("peak RSS, VmHWM (MB)", "hwm_after", "%d"),
+        ("lines appended by another program every 5 ms during %d start/stop cycles" % CYCLES, "appended", "%d"),
+        ("of those, lost from the file", "appended_lost", "%d"),
     ]
     with open(out, "w") as f:
         f.write("# Hosts sync benchmark, %s\n\n" % day)

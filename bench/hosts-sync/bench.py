@@ -28,6 +28,9 @@ BURST_COUNT = int(os.environ.get("BURST_COUNT", "200"))
 PARALLEL = int(os.environ.get("BURST_PARALLEL", "16"))
 PREFIX = "orodc-t-hosts-bench"
 CYCLES = int(os.environ.get("LOST_LINE_CYCLES", "30"))
+CHURN_COUNT = int(os.environ.get("CHURN_COUNT", "60"))
+# docker-hoster's hoster.py, when given: the third contender (never part of this repository)
+HOSTER = os.environ.get("DOCKER_HOSTER", "")
 
 
 def sh(*cmd, check=True):
@@ -67,8 +70,14 @@ def run_container(run_id, name, hostname):
 
 
 def names_in(path):
+    """Every name on an address line: orodc and the baseline write labels' names, docker-hoster container names."""
+    names = set()
     with open(path, encoding="latin-1") as f:
-        return {line.split()[1] for line in f if line.startswith("127.0.0.1 ") and len(line.split()) > 1}
+        for line in f:
+            parts = line.split()
+            if len(parts) > 1 and not parts[0].startswith("#"):
+                names.update(parts[1:])
+    return names
 
 
 def wait_names(path, expected, timeout=120):
@@ -113,7 +122,40 @@ def remove_containers(run_id):
         sh("docker", "rm", "-f", *ids[i:i + 50], check=False)
 
 
-def bench(system, start_daemon, writes_of):
+def churn(run_id, suffix, stop):
+    """Another labelled container comes and goes every second while the measured ones start."""
+    i = 0
+    while not stop.is_set():
+        name = "%s-%s-churn-%d" % (PREFIX, run_id, i)
+        run_container(run_id, name, "churn-%d.%s" % (i, suffix))
+        stop.wait(0.5)
+        sh("docker", "rm", "-f", name, check=False)
+        stop.wait(0.5)
+        i += 1
+
+
+def latencies(run_id, hosts, suffix, events, key, label, count):
+    """Starts count containers one after another: from the start event, and from `docker run -d` returning."""
+    from_event, after_run = [], []
+    for i in range(count):
+        name = "%s-%s-%s-%d" % (PREFIX, run_id, label, i)
+        host = "%s-%d.%s" % (label, i, suffix)
+        run_container(run_id, name, host)
+        returned = time.time_ns()
+        seen = wait_names(hosts, {key(name, host)})
+        from_event.append((seen - events.wait_for(name)) / 1e6)
+        after_run.append(max(0.0, (seen - returned) / 1e6))
+    return from_event, after_run
+
+
+def stats(values, prefix, result):
+    values = sorted(values)
+    result[prefix + "_median"] = statistics.median(values)
+    result[prefix + "_p99"] = values[min(len(values) - 1, int(round(0.99 * len(values))) - 1)]
+    result[prefix + "_max"] = values[-1]
+
+
+def bench(system, start_daemon, writes_of, key):
     run_id = uuid.uuid4().hex[:8]
     suffix = run_id + ".bench.local"
     work = tempfile.mkdtemp(prefix="orodc-bench-")
@@ -127,21 +169,23 @@ def bench(system, start_daemon, writes_of):
         time.sleep(3)  # started and done with its first reconcile
         result["rss_rest"], result["hwm_rest"] = memory(descendants(daemon.pid))
 
-        latencies = []
-        for i in range(LATENCY_COUNT):
-            name = "%s-%s-lat-%d" % (PREFIX, run_id, i)
-            host = "lat-%d.%s" % (i, suffix)
-            run_container(run_id, name, host)
-            seen = wait_names(hosts, {host})
-            latencies.append((seen - events.wait_for(name)) / 1e6)
-        latencies.sort()
-        result["lat_median"] = statistics.median(latencies)
-        result["lat_p99"] = latencies[min(len(latencies) - 1, int(round(0.99 * len(latencies))) - 1)]
-        result["lat_max"] = latencies[-1]
+        from_event, after_run = latencies(run_id, hosts, suffix, events, key, "lat", LATENCY_COUNT)
+        stats(from_event, "lat", result)
+        stats(after_run, "run", result)
+
+        stop = threading.Event()
+        churner = threading.Thread(target=churn, args=(run_id, suffix, stop))
+        churner.start()
+        try:
+            _, churn_after_run = latencies(run_id, hosts, suffix, events, key, "churn-lat", CHURN_COUNT)
+        finally:
+            stop.set()
+            churner.join()
+        stats(churn_after_run, "churn", result)
 
         writes_before = writes_of(work)
         burst_names = ["%s-%s-burst-%d" % (PREFIX, run_id, i) for i in range(BURST_COUNT)]
-        burst_hosts = {"burst-%d.%s" % (i, suffix) for i in range(BURST_COUNT)}
+        burst_hosts = ["burst-%d.%s" % (i, suffix) for i in range(BURST_COUNT)]
         began = time.time()
         procs = []
         for i, name in enumerate(burst_names):
@@ -153,14 +197,14 @@ def bench(system, start_daemon, writes_of):
                 time.sleep(0.005)
         for p in procs:
             p.wait()
-        converged = wait_names(hosts, burst_hosts, timeout=300)
+        converged = wait_names(hosts, {key(n, h) for n, h in zip(burst_names, burst_hosts)}, timeout=300)
         last_start = max(events.wait_for(n) for n in burst_names)
         result["burst_seconds"] = time.time() - began
         result["burst_converge_ms"] = (converged - last_start) / 1e6
         time.sleep(2)  # let any trailing write happen before counting
         result["burst_writes"] = writes_of(work) - writes_before
         result["rss_after"], result["hwm_after"] = memory(descendants(daemon.pid))
-        result["appended"], result["appended_lost"] = lost_lines(run_id, hosts, suffix)
+        result["appended"], result["appended_lost"] = lost_lines(run_id, hosts, suffix, key)
     finally:
         events.close()
         remove_containers(run_id)
@@ -174,7 +218,7 @@ def bench(system, start_daemon, writes_of):
     return result
 
 
-def lost_lines(run_id, hosts, suffix):
+def lost_lines(run_id, hosts, suffix, key):
     """Another program appends a line every 5 ms while containers start and stop: how many lines are lost."""
     stop = threading.Event()
     appended = []
@@ -196,10 +240,10 @@ def lost_lines(run_id, hosts, suffix):
             name = "%s-%s-cycle-%d" % (PREFIX, run_id, i)
             host = "cycle-%d.%s" % (i, suffix)
             run_container(run_id, name, host)
-            wait_names(hosts, {host})
+            wait_names(hosts, {key(name, host)})
             sh("docker", "rm", "-f", name)
             deadline = time.time() + 60
-            while host in names_in(hosts) and time.time() < deadline:
+            while key(name, host) in names_in(hosts) and time.time() < deadline:
                 time.sleep(0.005)
     finally:
         stop.set()
@@ -233,20 +277,48 @@ def naive_writes(work):
         return sum(1 for _ in f)
 
 
+def start_hoster(hosts, suffix, work):
+    log = open(os.path.join(work, "hoster.log"), "w")
+    return subprocess.Popen(["python3", "-u", HOSTER, "/var/run/docker.sock", hosts],
+                            stdout=log, stderr=log, start_new_session=True)
+
+
+def hoster_writes(work):
+    with open(os.path.join(work, "hoster.log")) as f:
+        return sum(1 for line in f if line.startswith("Updating hosts file"))
+
+
+def by_label(name, host):
+    return host
+
+
+def by_container_name(name, host):
+    return name
+
+
 def main():
     if not os.path.exists(JAR):
         sys.exit("build first: ./mvnw -B -o package -DskipTests")
-    results = [bench("orodc proxy-dns-sync", start_orodc, orodc_writes),
-               bench("naive: docker events | rewrite per event", start_naive, naive_writes)]
+    results = [bench("orodc proxy-dns-sync", start_orodc, orodc_writes, by_label),
+               bench("naive: docker events | rewrite per event", start_naive, naive_writes, by_label)]
+    if HOSTER:
+        # docker-hoster writes container names, not labels: its names are waited for
+        results.append(bench("docker-hoster", start_hoster, hoster_writes, by_container_name))
     day = datetime.date.today().isoformat()
     out = os.path.join(ROOT, "bench", "results", "hosts-sync-%s.md" % day)
     cpu = sh("nproc").strip()
     docker = sh("docker", "version", "--format", "{{.Server.Version}}").strip()
     java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
     rows = [
-        ("latency start -> name in file, median (ms)", "lat_median", "%.0f"),
+        ("latency start event -> name in file, median (ms)", "lat_median", "%.0f"),
         ("latency p99 (ms)", "lat_p99", "%.0f"),
         ("latency max (ms)", "lat_max", "%.0f"),
+        ("name in file after `docker run -d` returns, median (ms)", "run_median", "%.0f"),
+        ("the same, p99 (ms)", "run_p99", "%.0f"),
+        ("the same, max (ms)", "run_max", "%.0f"),
+        ("with another labelled container coming and going every second, median (ms)", "churn_median", "%.0f"),
+        ("the same, p99 (ms)", "churn_p99", "%.0f"),
+        ("the same, max (ms)", "churn_max", "%.0f"),
         ("burst of %d: seconds to start them all" % BURST_COUNT, "burst_seconds", "%.1f"),
         ("burst: converged after the last start (ms)", "burst_converge_ms", "%.0f"),
         ("burst: writes of the hosts file", "burst_writes", "%d"),
@@ -261,10 +333,12 @@ def main():
         f.write("Machine: %s cores, Docker Engine %s, %s. Shared with other work while it ran.\n" % (cpu, docker, java))
         f.write("orodc JVM settings: `%s` (those of the installed service).\n" % " ".join(JVM))
         f.write("Latency: %d containers started one after another (`docker run -d`), from the engine's start event "
-                "(timeNano) to the name read in the file (1 ms polling). Burst: %d `docker run -d`, %d at a time.\n"
+                "(timeNano) to the name read in the file (1 ms polling), and from `docker run -d` returning (0 when the "
+                "name was already there). Churn: %d more such starts while another labelled container starts and is "
+                "removed every second. Burst: %d `docker run -d`, %d at a time.\n"
                 "Memory of the naive baseline: its bash loop and `docker events` client together.\n\n"
-                % (LATENCY_COUNT, BURST_COUNT, PARALLEL))
-        f.write("| measure | %s |\n|---|---|---|\n" % " | ".join(r["system"] for r in results))
+                % (LATENCY_COUNT, CHURN_COUNT, BURST_COUNT, PARALLEL))
+        f.write("| measure | %s |\n|---|%s\n" % (" | ".join(r["system"] for r in results), "---|" * len(results)))
         for label, key, fmt in rows:
             f.write("| %s | %s |\n" % (label, " | ".join(fmt % r[key] for r in results)))
         f.write("\nRaw: `%s`\n" % json.dumps(results))

@@ -55,7 +55,7 @@ public final class ContainerHostNames {
             }
             accept(HOSTNAME_LABEL, candidates, allowed, names, rejections);
         }
-        if (enabled(sorted.get("traefik.enable"))) {
+        if (isEnabled(sorted.get("traefik.enable"))) {
             for (Map.Entry<String, String> label : sorted.entrySet()) {
                 if (ROUTER_RULE.matcher(label.getKey()).matches()) {
                     accept(label.getKey(), hostsOfRule(label.getValue()), allowed, names, rejections);
@@ -105,7 +105,7 @@ public final class ContainerHostNames {
     }
 
     /** As Traefik reads {@code traefik.enable}: Go's strconv.ParseBool, whose true forms are these. */
-    private static boolean enabled(String value) {
+    public static boolean isEnabled(String value) {
         return value != null && TRUE_FORMS.contains(value);
     }
 }

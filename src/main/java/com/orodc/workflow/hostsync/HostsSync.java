@@ -187,13 +187,13 @@ public final class HostsSync implements AutoCloseable {
         if (!mayChangeNames(event)) {
             return;
         }
+        // a created container has no names until it starts
+        if (event.action().equals("create")) {
+            return;
+        }
         synchronized (signal) {
-            if (event.action().equals("create")) {
-                schedule.created(event.id(), System.nanoTime());
-                return;
-            }
             events.incrementAndGet();
-            schedule.event(event.id(), event.action(), System.nanoTime());
+            schedule.event(System.nanoTime());
             signal.notifyAll();
         }
     }
@@ -206,7 +206,7 @@ public final class HostsSync implements AutoCloseable {
     private boolean mayChangeNames(ContainerEvent event) {
         Map<String, String> attributes = event.attributes();
         if (attributes.isEmpty() || attributes.containsKey(ContainerHostNames.HOSTNAME_LABEL)
-                || "true".equalsIgnoreCase(String.valueOf(attributes.get("traefik.enable")).strip())) {
+                || ContainerHostNames.isEnabled(attributes.get("traefik.enable"))) {
             return true;
         }
         return request.proxyContainer().map(name -> name.equals(event.name())).orElse(false);
@@ -258,6 +258,9 @@ public final class HostsSync implements AutoCloseable {
                 if (sink.apply(new TreeSet<>(desired.keySet()), running, client)) {
                     if (sink instanceof HostsSyncFileSink) {
                         hostsFileWrites.incrementAndGet();
+                        synchronized (signal) {
+                            schedule.wrote(System.nanoTime());
+                        }
                     }
                     reporter.debug("wrote " + desired.size() + " names to " + sink.describe());
                 }

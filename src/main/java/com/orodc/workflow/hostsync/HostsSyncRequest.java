@@ -71,21 +71,14 @@ public record HostsSyncRequest(
     }
 
     /**
-     * @param quiet           a batch is reconciled once no event came for this long (and no created container
-     *                        is still to start, for at most {@code burstWindow} after its creation)...
-     * @param burstQuiet      ...or for this long when the batch holds events of several containers...
-     * @param burstWindow     ...a creation is waited for this long at most; this long without events ends a burst...
-     * @param maxDelay        ...and never later than this after its first event, doubled while batches keep
-     *                        being cut short by it...
-     * @param longestDelay    ...up to this
+     * @param quiet           an event is answered this long after it, gathering what one container does at once
+     * @param writesPerSecond at most this many writes of the file in any second; a burst waits for the budget
      * @param followUp        one more reconcile this long after each batch
      * @param initialBackoff  first wait before reconnecting to Docker, doubled each failure...
      * @param maxBackoff      ...up to this
      */
-    public record Timing(Duration quiet, Duration burstQuiet, Duration burstWindow, Duration maxDelay,
-                         Duration longestDelay, Duration followUp, Duration initialBackoff, Duration maxBackoff) {
-        public static final Timing DEFAULT = new Timing(Duration.ofMillis(15), Duration.ofMillis(600),
-                Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(8), Duration.ofMillis(300),
+    public record Timing(Duration quiet, int writesPerSecond, Duration followUp, Duration initialBackoff, Duration maxBackoff) {
+        public static final Timing DEFAULT = new Timing(Duration.ofMillis(5), 10, Duration.ofMillis(300),
                 Duration.ofMillis(250), Duration.ofSeconds(10));
     }
 }

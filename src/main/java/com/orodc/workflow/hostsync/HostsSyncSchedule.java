@@ -1,28 +1,21 @@
 package com.orodc.workflow.hostsync;
 
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Iterator;
-import java.util.Map;
-import java.util.Set;
+import java.util.ArrayDeque;
+import java.util.Deque;
 
 /**
- * When the next reconcile is due.
- * <ul>
- * <li>An event on a quiet engine waits only the short quiet window: one container start shows up within
- * tens of milliseconds.</li>
- * <li>While containers are being created and not yet started (docker compose up, a script starting many),
- * more starts are coming: the batch waits for them, so a burst becomes a few writes instead of one per
- * container, and the last start is written a quiet window after it happens.</li>
- * <li>A batch with events of several containers (compose up, mass stop or removal) waits for a longer
- * pause; one container's events (a start; kill, die and stop of one stop) only for the quiet window.</li>
- * <li>No batch waits longer than the maximum delay after its first event. When a batch had to be cut
- * short by it (the burst goes on), the next one may wait twice as long, up to the longest delay, until the
- * engine has been quiet for a burst window: a long burst on a slow machine makes only a handful of writes.</li>
- * <li>After each batch one more reconcile follows a little later: the engine may still list a container as
- * running when it has already reported its death.</li>
- * </ul>
+ * When the next reconcile is due. A name is wanted in the file at once, so an event is answered right
+ * away: after a quiet window of a few milliseconds that gathers what one container does at once (kill,
+ * die, stop, destroy), with no wait for other containers' events. Only the number of writes is bounded:
+ * at most {@code writesPerSecond} in any second, so a burst (compose up, a script starting 200) becomes a
+ * handful of writes a second instead of one per container, and a name waits only while that budget is
+ * spent. After each batch one more reconcile follows a little later: the engine may still list a
+ * container as running when it has already reported its death.
+ *
+ * <p>The schedule this replaces waited for a pause in all labelled containers' events and doubled that
+ * wait up to 8 s while events kept coming: under steady churn of other projects every name waited for it,
+ * which gave the multi-second outliers.
  */
 final class HostsSyncSchedule {
     static final long NONE = Long.MAX_VALUE;
@@ -30,15 +23,13 @@ final class HostsSyncSchedule {
     static final Duration FAST_RETRY = Duration.ofSeconds(2);
     /** ...so that the names are right within about that long of its return; later the backoff grows further. */
     static final Duration FAST_RETRY_WINDOW = Duration.ofMinutes(1);
+    private static final long SECOND = Duration.ofSeconds(1).toNanos();
 
     private final HostsSyncRequest.Timing timing;
-    private final Set<String> batchContainers = new HashSet<>();
-    private final Map<String, Long> creating = new HashMap<>(); // created, not yet started: id -> time
-    private long lastEvent = Long.MIN_VALUE;
+    /** When the last writes happened, oldest first: at most writesPerSecond of them, all within a second. */
+    private final Deque<Long> writes = new ArrayDeque<>();
     private long first = NONE;
-    private long last;
     private long followUp = NONE;
-    private long maxDelay;
 
     /**
      * How long to wait before the next attempt to reach the engine, {@code downFor} after it went away:
@@ -54,73 +45,40 @@ final class HostsSyncSchedule {
 
     HostsSyncSchedule(HostsSyncRequest.Timing timing) {
         this.timing = timing;
-        this.maxDelay = timing.maxDelay().toNanos();
     }
 
-    /** A container was created: its start will follow. Not a change of names by itself. */
-    void created(String id, long nanos) {
-        if (id != null) {
-            creating.put(id, nanos);
-        }
-    }
-
-    void event(String id, String action, long nanos) {
-        if (id != null && (action.equals("start") || action.equals("destroy"))) {
-            creating.remove(id);
-        }
+    /** An event that may change the names, seen at {@code nanos}. */
+    void event(long nanos) {
         if (first == NONE) {
-            if (lastEvent < nanos - timing.burstWindow().toNanos()) {
-                maxDelay = timing.maxDelay().toNanos(); // quiet for a while: whatever burst there was is over
-            }
             first = nanos;
         }
-        last = nanos;
-        lastEvent = nanos;
-        batchContainers.add(id == null ? "#" + batchContainers.size() : id);
-    }
-
-    void event(long nanos) {
-        event(null, "", nanos);
     }
 
     /** The System.nanoTime() at which to reconcile, or {@link #NONE} when nothing is pending. */
     long dueAt() {
-        if (first == NONE) {
-            return followUp;
+        long due = first == NONE ? followUp : first + timing.quiet().toNanos();
+        if (due == NONE) {
+            return NONE;
         }
-        boolean burst = batchContainers.size() > 1;
-        long due = last + (burst ? timing.burstQuiet() : timing.quiet()).toNanos();
-        long startsExpectedUntil = latestCreationStillPending();
-        if (startsExpectedUntil != NONE) {
-            due = Math.max(due, startsExpectedUntil);
+        // the budget is spent: the next write waits until the oldest of the last ones is a second old
+        if (writes.size() >= timing.writesPerSecond()) {
+            due = Math.max(due, writes.peekFirst() + SECOND);
         }
-        return Math.min(first + maxDelay, due);
+        return due;
     }
 
-    /** Until when a start is still expected; a creation never followed by a start stops counting after the burst window. */
-    private long latestCreationStillPending() {
-        long until = NONE;
-        long window = timing.burstWindow().toNanos();
-        for (Iterator<Long> it = creating.values().iterator(); it.hasNext(); ) {
-            long expires = it.next() + window;
-            if (expires <= last) {
-                it.remove();
-            } else {
-                until = until == NONE ? expires : Math.max(until, expires);
-            }
-        }
-        return until;
-    }
-
-    /** The reconcile about to run at {@code nanos} covers the pending batch; a follow-up is planned after it. */
+    /** The reconcile about to run at {@code nanos} covers what is pending; a follow-up is planned after it. */
     void take(long nanos) {
         boolean hadEvents = first != NONE;
-        boolean cutShort = hadEvents && nanos - first >= maxDelay;
-        if (cutShort) {
-            maxDelay = Math.min(2 * maxDelay, timing.longestDelay().toNanos());
-        }
         first = NONE;
-        batchContainers.clear();
         followUp = hadEvents ? nanos + timing.followUp().toNanos() : NONE;
+    }
+
+    /** The reconcile of {@code nanos} wrote the file: it counts against the budget. */
+    void wrote(long nanos) {
+        writes.addLast(nanos);
+        while (writes.size() > timing.writesPerSecond() || (!writes.isEmpty() && writes.peekFirst() <= nanos - SECOND)) {
+            writes.removeFirst();
+        }
     }
 }

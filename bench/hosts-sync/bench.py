@@ -300,7 +300,7 @@ def main():
     if not os.path.exists(JAR):
         sys.exit("build first: ./mvnw -B -o package -DskipTests")
     results = [bench("orodc proxy-dns-sync", start_orodc, orodc_writes, by_label),
-               bench("naive: docker events | rewrite per event", start_naive, naive_writes, by_label)]
+               bench("naive: docker events, rewrite per event", start_naive, naive_writes, by_label)]
     if HOSTER:
         # docker-hoster writes container names, not labels: its names are waited for
         results.append(bench("docker-hoster", start_hoster, hoster_writes, by_container_name))

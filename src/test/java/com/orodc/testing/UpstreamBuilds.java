@@ -14,9 +14,11 @@ import java.util.List;
  * {@value #REQUIRED} is set (CI), where they fail.
  */
 public final class UpstreamBuilds {
+    private static final ComponentVersions PINNED = ComponentVersions.load();
     /** The pinned versions: a new pin needs builds of its own. */
-    public static final String S6_OVERLAY = ComponentVersions.load().s6Overlay();
-    public static final String SOCKS5 = ComponentVersions.load().socks5Image().substring(ComponentVersions.load().socks5Image().lastIndexOf(':') + 1);
+    public static final String S6_OVERLAY = PINNED.s6Overlay();
+    /** The tag of the pinned SOCKS5 image, e.g. v0.0.4. */
+    public static final String SOCKS5 = PINNED.socks5Image().substring(PINNED.socks5Image().lastIndexOf(':') + 1);
     /** What the published SOCKS5 image runs as (distroless {@code static:nonroot}). */
     public static final String SOCKS5_USER = "65532";
     public static final String DIR_VARIABLE = "ORODC_UPSTREAM_DIR";

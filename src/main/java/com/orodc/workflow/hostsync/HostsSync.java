@@ -46,6 +46,15 @@ public final class HostsSync implements AutoCloseable {
     private volatile boolean closed;
     private volatile Thread runner;
     private boolean streamEnded; // guarded by signal
+    /**
+     * The running containers as the events since the last list tell them (guarded by signal): a start
+     * brings the container's labels, so its names are written without asking the engine; null until the
+     * first list of a connection, and after an event it cannot follow (rename, pause).
+     */
+    private Map<String, RunningContainer> known;
+    private boolean eventsPending; // guarded by signal
+    private boolean listing; // guarded by signal: a list is under way, events now may or may not be in it
+    private boolean eventsWhileListing; // guarded by signal
     private final HostsFileWriter hostsFile;
     private SortedMap<String, String> current;
     private ExitCode firstFailure = ExitCode.OK;
@@ -187,14 +196,40 @@ public final class HostsSync implements AutoCloseable {
         if (!mayChangeNames(event)) {
             return;
         }
-        // a created container has no names until it starts
-        if (event.action().equals("create")) {
+        // a created container has no names until it starts, and a killed one keeps them until it dies
+        if (event.action().equals("create") || event.action().equals("kill")) {
             return;
         }
         synchronized (signal) {
             events.incrementAndGet();
+            follow(event);
+            eventsPending = true;
             schedule.event(System.nanoTime());
             signal.notifyAll();
+        }
+    }
+
+    private void follow(ContainerEvent event) {
+        if (listing) {
+            eventsWhileListing = true;
+        }
+        if (known == null || event.id() == null) {
+            return;
+        }
+        switch (event.action()) {
+            case "start" -> {
+                if (event.attributes().isEmpty()) {
+                    known = null;
+                } else {
+                    Map<String, String> labels = new HashMap<>(event.attributes());
+                    // the engine adds these beside the labels
+                    labels.remove("image");
+                    labels.remove("name");
+                    known.put(event.id(), new RunningContainer(event.id(), event.name(), labels));
+                }
+            }
+            case "die", "stop", "destroy" -> known.remove(event.id());
+            default -> known = null;
         }
     }
 
@@ -230,6 +265,9 @@ public final class HostsSync implements AutoCloseable {
                 long now = System.nanoTime();
                 if (due != HostsSyncSchedule.NONE && due <= now) {
                     schedule.take(now);
+                    // events alone can be followed without asking the engine; the follow-up lists to confirm
+                    fromEvents = eventsPending && known != null ? List.copyOf(known.values()) : null;
+                    eventsPending = false;
                     return true;
                 }
                 long waitMillis = due == HostsSyncSchedule.NONE ? 60_000 : (due - now + 999_999) / 1_000_000;
@@ -244,8 +282,31 @@ public final class HostsSync implements AutoCloseable {
         }
     }
 
+    /** The running containers from the events of the batch about to run, or null when they must be listed. */
+    private List<RunningContainer> fromEvents;
+
     private List<String> reconcile(DockerEngine client) {
-        List<RunningContainer> running = client.containers().running();
+        List<RunningContainer> running = fromEvents;
+        fromEvents = null;
+        if (running == null) {
+            synchronized (signal) {
+                listing = true;
+                eventsWhileListing = false;
+            }
+            try {
+                running = client.containers().running();
+            } finally {
+                synchronized (signal) {
+                    listing = false;
+                }
+            }
+            Map<String, RunningContainer> listed = new HashMap<>();
+            running.forEach(c -> listed.put(c.id(), c));
+            synchronized (signal) {
+                // an event during the list may be missing from it: the next batch lists again
+                known = eventsWhileListing ? null : listed;
+            }
+        }
         SortedMap<String, String> desired = namesOfContainers.of(running);
         reconciles.incrementAndGet();
         if (current == null) {

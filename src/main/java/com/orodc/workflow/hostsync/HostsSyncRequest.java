@@ -71,14 +71,14 @@ public record HostsSyncRequest(
     }
 
     /**
-     * @param quiet           an event is answered this long after it, gathering what one container does at once
+     * @param quiet           an event is answered this long after it (none by default: a start is written at once)
      * @param writesPerSecond at most this many writes of the file in any second; a burst waits for the budget
      * @param followUp        one more reconcile this long after each batch
      * @param initialBackoff  first wait before reconnecting to Docker, doubled each failure...
      * @param maxBackoff      ...up to this
      */
     public record Timing(Duration quiet, int writesPerSecond, Duration followUp, Duration initialBackoff, Duration maxBackoff) {
-        public static final Timing DEFAULT = new Timing(Duration.ofMillis(5), 10, Duration.ofMillis(300),
+        public static final Timing DEFAULT = new Timing(Duration.ZERO, 10, Duration.ofMillis(300),
                 Duration.ofMillis(250), Duration.ofSeconds(10));
     }
 }

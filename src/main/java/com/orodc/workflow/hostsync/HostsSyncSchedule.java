@@ -6,8 +6,8 @@ import java.util.Deque;
 
 /**
  * When the next reconcile is due. A name is wanted in the file at once, so an event is answered right
- * away: after a quiet window of a few milliseconds that gathers what one container does at once (kill,
- * die, stop, destroy), with no wait for other containers' events. Only the number of writes is bounded:
+ * away (after the quiet window, none by default), with no wait for other containers' events; a
+ * reconcile that changes no name writes nothing. Only the number of writes is bounded:
  * at most {@code writesPerSecond} in any second, so a burst (compose up, a script starting 200) becomes a
  * handful of writes a second instead of one per container, and a name waits only while that budget is
  * spent. After each batch one more reconcile follows a little later: the engine may still list a

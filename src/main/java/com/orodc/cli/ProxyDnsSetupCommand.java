@@ -1,6 +1,7 @@
 package com.orodc.cli;
 
 import com.orodc.core.OrodcConfig;
+import com.orodc.core.ProcessUser;
 import com.orodc.core.Reporter;
 import com.orodc.workflow.dnsservice.DnsServicePlatform;
 import com.orodc.workflow.dnsservice.DnsServiceReport;
@@ -8,7 +9,6 @@ import com.orodc.workflow.dnsservice.DnsServiceRequest;
 import com.orodc.workflow.dnsservice.DnsServiceSetup;
 import com.orodc.workflow.dnsservice.DnsServiceStatus;
 import com.orodc.workflow.hostsync.HostsSyncRequest;
-import com.sun.security.auth.module.UnixSystem;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -76,7 +76,7 @@ class ProxyDnsSetupCommand implements Callable<Integer> {
         OrodcConfig config = options.resolve(context);
         HostsSyncRequest sync = hosts.request(config, context);
         DnsServiceRequest request = new DnsServiceRequest(root.toAbsolutePath().normalize(), DnsServicePlatform.current(), dryRun,
-                isRoot(), context.home().root(), sync, command(), config.httpPort(), names == null ? List.of() : names);
+                ProcessUser.isRoot(), context.home().root(), sync, command(), config.httpPort(), names == null ? List.of() : names);
         DnsServiceReport report;
         if (action.install) {
             report = new DnsServiceSetup(request, reporter).install();
@@ -103,11 +103,4 @@ class ProxyDnsSetupCommand implements Callable<Integer> {
         return Optional.empty();
     }
 
-    private static boolean isRoot() {
-        try {
-            return new UnixSystem().getUid() == 0;
-        } catch (RuntimeException | LinkageError e) {
-            return "root".equals(System.getProperty("user.name"));
-        }
-    }
 }

@@ -2,6 +2,7 @@ package com.orodc.hosts;
 
 import com.orodc.core.ExitCode;
 import com.orodc.core.OrodcException;
+import com.orodc.core.ProcessUser;
 import com.orodc.core.Reporter;
 
 import java.io.IOException;
@@ -394,7 +395,7 @@ public final class HostsFileWriter {
     }
 
     private OrodcException failure(IOException e) {
-        return OrodcException.io(failureMessage(file, e, "root".equals(System.getProperty("user.name"))), e);
+        return OrodcException.io(failureMessage(file, e, ProcessUser.isRoot()), e);
     }
 
     /**

@@ -1,5 +1,7 @@
 package com.orodc.certs.trust;
 
+import com.orodc.core.ProcessUser;
+
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -34,7 +36,7 @@ public record TrustEnvironment(Map<String, String> variables, String osName) {
 
     /** Whether this process may write system locations (the keychain asks for it up front). */
     public boolean isRoot() {
-        return "root".equals(System.getProperty("user.name"));
+        return ProcessUser.isRoot();
     }
 
     public Optional<String> get(String name) {

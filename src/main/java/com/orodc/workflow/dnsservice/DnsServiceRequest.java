@@ -2,6 +2,7 @@ package com.orodc.workflow.dnsservice;
 
 import com.orodc.core.OrodcConfig;
 import com.orodc.core.OrodcHome;
+import com.orodc.core.ProcessUser;
 import com.orodc.workflow.hostsync.HostsSyncRequest;
 
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ public record DnsServiceRequest(Path root, DnsServicePlatform platform, boolean 
         HostsSyncRequest sync = HostsSyncRequest.of(config, home, environment, List.of(), HostsSyncRequest.DEFAULT_HOSTS_FILE,
                 false, Optional.of(HostsSyncRequest.DEFAULT_PROXY_CONTAINER));
         return new DnsServiceRequest(Path.of("/"), DnsServicePlatform.current(), false,
-                "root".equals(System.getProperty("user.name")), home.root(), sync, Optional.empty(), config.httpPort(), List.of());
+                ProcessUser.isRoot(), home.root(), sync, Optional.empty(), config.httpPort(), List.of());
     }
 
     public boolean onThisMachine() {

@@ -180,12 +180,10 @@ public final class HostsFileWriter {
                     return;
                 }
             }
-            long size = old.size();
-            if (size > done) {
-                ByteBuffer tail = ByteBuffer.allocate((int) (size - done));
-                old.read(tail, done);
-                appendTo(file, Arrays.copyOf(tail.array(), tail.position()));
-                done += tail.position();
+            byte[] tail = readFrom(old, done);
+            if (tail.length > 0) {
+                appendTo(file, tail);
+                done += tail.length;
             }
         }
     }
@@ -340,12 +338,7 @@ public final class HostsFileWriter {
     }
 
     private static byte[] readAll(FileChannel channel) throws IOException {
-        long size = channel.size();
-        ByteBuffer buffer = ByteBuffer.allocate((int) size);
-        while (buffer.hasRemaining() && channel.read(buffer, buffer.position()) > 0) {
-            // keep reading until the whole file is in
-        }
-        return Arrays.copyOf(buffer.array(), buffer.position());
+        return readFrom(channel, 0);
     }
 
     private static void writeAndSync(Path path, byte[] bytes) throws IOException {

@@ -52,7 +52,8 @@ public final class HostsSync implements AutoCloseable {
      * first list of a connection, and after an event it cannot follow (rename, pause).
      */
     private Map<String, RunningContainer> known;
-    private boolean eventsPending; // guarded by signal
+    /** The running containers from the events of the batch about to run, or null when they must be listed. */
+    private List<RunningContainer> fromEvents;
     private boolean listing; // guarded by signal: a list is under way, events now may or may not be in it
     private boolean eventsWhileListing; // guarded by signal
     private final HostsFileWriter hostsFile;
@@ -203,7 +204,6 @@ public final class HostsSync implements AutoCloseable {
         synchronized (signal) {
             events.incrementAndGet();
             follow(event);
-            eventsPending = true;
             schedule.event(System.nanoTime());
             signal.notifyAll();
         }
@@ -264,10 +264,9 @@ public final class HostsSync implements AutoCloseable {
                 long due = schedule.dueAt();
                 long now = System.nanoTime();
                 if (due != HostsSyncSchedule.NONE && due <= now) {
-                    schedule.take(now);
                     // events alone can be followed without asking the engine; the follow-up lists to confirm
-                    fromEvents = eventsPending && known != null ? List.copyOf(known.values()) : null;
-                    eventsPending = false;
+                    boolean answersEvents = schedule.take(now);
+                    fromEvents = answersEvents && known != null ? List.copyOf(known.values()) : null;
                     return true;
                 }
                 long waitMillis = due == HostsSyncSchedule.NONE ? 60_000 : (due - now + 999_999) / 1_000_000;
@@ -281,9 +280,6 @@ public final class HostsSync implements AutoCloseable {
             return false;
         }
     }
-
-    /** The running containers from the events of the batch about to run, or null when they must be listed. */
-    private List<RunningContainer> fromEvents;
 
     private List<String> reconcile(DockerEngine client) {
         List<RunningContainer> running = fromEvents;

@@ -67,11 +67,15 @@ final class HostsSyncSchedule {
         return due;
     }
 
-    /** The reconcile about to run at {@code nanos} covers what is pending; a follow-up is planned after it. */
-    void take(long nanos) {
+    /**
+     * The reconcile about to run at {@code nanos} covers what is pending; a follow-up is planned after it.
+     * @return whether it answers events (false: it is the follow-up)
+     */
+    boolean take(long nanos) {
         boolean hadEvents = first != NONE;
         first = NONE;
         followUp = hadEvents ? nanos + timing.followUp().toNanos() : NONE;
+        return hadEvents;
     }
 
     /** The reconcile of {@code nanos} wrote the file: it counts against the budget. */

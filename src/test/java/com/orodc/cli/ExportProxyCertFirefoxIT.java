@@ -4,7 +4,6 @@ import com.orodc.certs.trust.TestCa;
 import com.orodc.testing.CliResult;
 import com.orodc.testing.InProcessCli;
 import com.orodc.testing.Shell;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,11 +27,9 @@ class ExportProxyCertFirefoxIT {
     @Test
     void theProfileFirefoxCreatesUnderTheXdgConfigFolderIsTrusted() throws Exception {
         String browser = Shell.available("firefox-esr") ? "firefox-esr" : "firefox";
-        if (!Shell.available(browser)) {
-            // Debian's firefox-esr comes with .ci/install-deps test; elsewhere Firefox is a snap or absent
-            System.err.println("ExportProxyCertFirefoxIT skipped: no firefox-esr or firefox on PATH");
-            Assumptions.abort("no firefox-esr or firefox on PATH");
-        }
+        // as every tool the tests need: missing is a failure that names the install, never a skip
+        assertThat(Shell.available(browser)).as("no firefox-esr or firefox on PATH: run .ci/install-deps test"
+                + " (Debian's firefox-esr; on Ubuntu, install Firefox from outside the snap)").isTrue();
         TestCa ca = TestCa.create(work.resolve("ca"), "OroDC Firefox Test Root");
         ca.installAsOrodcRoot(orodcHome);
         Path userHome = Files.createDirectories(work.resolve("home"));

@@ -13,9 +13,11 @@ import picocli.CommandLine.Spec;
                 ProxyRestartCommand.class,
                 ProxyLogsCommand.class,
                 ProxyInstallCertsCommand.class,
+                ProxyTrustSnippetCommand.class,
         },
         footerHeading = "%nExamples:%n",
-        footer = {"  orodc proxy up", "  orodc proxy logs -f", "  orodc proxy down", "  orodc proxy install-certs"})
+        footer = {"  orodc proxy up", "  orodc proxy logs -f", "  orodc proxy down", "  orodc proxy install-certs",
+                "  orodc proxy trust-snippet --service php-fpm"})
 class ProxyCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -28,6 +28,11 @@ public record OrodcHome(Path root) {
         return root.resolve("certs");
     }
 
+    /** What containers mount to trust the local CA: public files only, never a key. */
+    public Path caTrust() {
+        return root.resolve("ca-trust");
+    }
+
     public Path proxy() {
         return root.resolve("proxy");
     }

@@ -9,11 +9,18 @@ import java.util.TreeMap;
 /**
  * Everything about the proxy container that we decide: the container we create and the compose file we
  * render both come from one spec, so they cannot drift apart.
+ *
+ * @param network      the network the projects share: Traefik reaches them there, and they reach the proxy there
+ *                     by the names it serves (network aliases, which change while projects come and go)
+ * @param portsNetwork the network that carries the published ports: the engine publishes them on the endpoint of
+ *                     the network whose name sorts first, so that re-attaching {@code network} to change its
+ *                     aliases never touches a connection made to the published ports
  */
 public record ProxyContainerSpec(
         String name,
         String image,
         String network,
+        String portsNetwork,
         List<PortMapping> ports,
         List<Mount> mounts,
         Map<String, String> env,
@@ -44,7 +51,7 @@ public record ProxyContainerSpec(
      */
     public String hash(String... extra) {
         StringBuilder canonical = new StringBuilder();
-        canonical.append(name).append('\n').append(image).append('\n').append(network).append('\n');
+        canonical.append(name).append('\n').append(image).append('\n').append(network).append('\n').append(portsNetwork).append('\n');
         ports.forEach(p -> canonical.append(p).append('\n'));
         mounts.forEach(m -> canonical.append(m).append('\n'));
         new TreeMap<>(env).forEach((k, v) -> canonical.append("env ").append(k).append('=').append(v).append('\n'));

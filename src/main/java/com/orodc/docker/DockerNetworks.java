@@ -1,9 +1,12 @@
 package com.orodc.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.Network;
 import com.orodc.core.ProxyContainerSpec;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,6 +37,50 @@ public final class DockerNetworks {
         EngineException.run(() -> docker.createNetworkCmd().withName(name).withDriver("bridge")
                 .withLabels(Map.of(ProxyContainerSpec.MANAGED_LABEL, "true")).exec());
         return true;
+    }
+
+    /** The container's endpoint on the network, empty when it is not attached (or does not exist). */
+    public Optional<NetworkAttachment> attachment(String container, String network) {
+        Map<String, ContainerNetwork> networks;
+        try {
+            var settings = EngineException.call(() -> docker.inspectContainerCmd(container).exec()).getNetworkSettings();
+            networks = settings == null ? null : settings.getNetworks();
+        } catch (EngineException e) {
+            if (e.notFound()) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        ContainerNetwork endpoint = networks == null ? null : networks.get(network);
+        if (endpoint == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new NetworkAttachment(network, endpoint.getIpAddress(), endpoint.getAliases()));
+    }
+
+    /** Attaches a container (created or running) to the network under these extra names. */
+    public void connect(String container, String network, Collection<String> aliases) {
+        EngineException.run(() -> docker.connectToNetworkCmd().withContainerId(container).withNetworkId(network)
+                .withContainerNetwork(new ContainerNetwork().withAliases(List.copyOf(aliases))).exec());
+    }
+
+    /**
+     * Gives the container's endpoint on the network a new set of names: the engine changes names only when it
+     * attaches, so the endpoint is detached and attached again. Should attaching fail, the previous names are put
+     * back, so that the container is never left off the network.
+     */
+    public void reconnect(String container, String network, Collection<String> aliases, Collection<String> previous) {
+        EngineException.run(() -> docker.disconnectFromNetworkCmd().withContainerId(container).withNetworkId(network).exec());
+        try {
+            connect(container, network, aliases);
+        } catch (EngineException e) {
+            try {
+                connect(container, network, previous);
+            } catch (EngineException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
+        }
     }
 
     public void remove(String id) {

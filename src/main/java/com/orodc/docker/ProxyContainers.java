@@ -29,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +84,11 @@ public final class ProxyContainers {
                 .map(ContainerPort::getPublicPort).filter(Objects::nonNull).collect(Collectors.toSet());
     }
 
-    public String create(ProxyContainerSpec spec, String hash) {
+    /**
+     * Creates the container on the spec's ports network and attaches it to the shared network under
+     * {@code aliases}, before it starts: both endpoints come up together and the names resolve from the start.
+     */
+    public String create(ProxyContainerSpec spec, String hash, Collection<String> aliases) {
         Ports bindings = new Ports();
         List<ExposedPort> exposed = new ArrayList<>();
         for (ProxyContainerSpec.PortMapping p : spec.ports()) {
@@ -100,12 +105,13 @@ public final class ProxyContainers {
         HostConfig host = HostConfig.newHostConfig()
                 .withPortBindings(bindings)
                 .withBinds(binds)
-                .withNetworkMode(spec.network())
+                .withNetworkMode(spec.portsNetwork())
                 .withRestartPolicy(RestartPolicy.parse(spec.restartPolicy()))
                 .withMemory(spec.memoryBytes())
                 .withLogConfig(new LogConfig(LogConfig.LoggingType.JSON_FILE, spec.logOptions()));
+        String id;
         try (CreateContainerCmd cmd = docker.createContainerCmd(spec.image())) {
-            return EngineException.call(() -> cmd.withName(spec.name())
+            id = EngineException.call(() -> cmd.withName(spec.name())
                     .withEnv(spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
                     .withLabels(labels)
                     .withExposedPorts(exposed)
@@ -118,6 +124,13 @@ public final class ProxyContainers {
                             .withStartPeriod(spec.healthStartPeriod().toNanos()))
                     .exec().getId());
         }
+        try {
+            new DockerNetworks(docker).connect(id, spec.network(), aliases);
+        } catch (EngineException e) {
+            remove(id); // a container on one of its two networks would serve nothing
+            throw e;
+        }
+        return id;
     }
 
     public void start(String id) {

@@ -15,7 +15,7 @@ public final class ComposeFileRenderer {
     public record Model(String name, String image, String restartPolicy, long memoryBytes, List<String> ports,
                         List<String> volumes, List<String> environment, List<String> labels, String healthTest,
                         String healthInterval, String healthTimeout, int healthRetries, String healthStartPeriod,
-                        List<String> logOptions, String network, String stopGracePeriod) {
+                        List<String> logOptions, List<String> networks, String stopGracePeriod) {
     }
 
     private ComposeFileRenderer() {
@@ -33,7 +33,7 @@ public final class ComposeFileRenderer {
                 duration(spec.healthInterval()), duration(spec.healthTimeout()), spec.healthRetries(),
                 duration(spec.healthStartPeriod()),
                 new TreeMap<>(spec.logOptions()).entrySet().stream().map(e -> e.getKey() + ": " + quote(e.getValue())).toList(),
-                spec.network(), duration(spec.stopTimeout()));
+                List.of(spec.portsNetwork(), spec.network()), duration(spec.stopTimeout()));
         return Templates.render(TEMPLATE, model);
     }
 

@@ -21,6 +21,8 @@ import java.util.Map;
 public final class ProxySpecs {
     public static final String CONTAINER = "proxy";
     public static final String NETWORK = "dc_shared_net";
+    /** Sorts before {@link #NETWORK}: see {@link ProxyContainerSpec#portsNetwork()}. */
+    public static final String PORTS_NETWORK = "dc_proxy_ports";
     static final long MEMORY_BYTES = 256L * 1024 * 1024;
     /**
      * How long the engine waits after SIGTERM before it kills the container: more than Traefik's
@@ -57,7 +59,7 @@ public final class ProxySpecs {
         }
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("orodc.dns.hostname", "proxy." + config.certDomain() + ",traefik." + config.certDomain());
-        return new ProxyContainerSpec(CONTAINER, image, NETWORK, ports, mounts, env, labels,
+        return new ProxyContainerSpec(CONTAINER, image, NETWORK, PORTS_NETWORK, ports, mounts, env, labels,
                 List.of("CMD", "traefik", "healthcheck", "--ping"),
                 Duration.ofSeconds(3), Duration.ofSeconds(3), 5, Duration.ofSeconds(5),
                 MEMORY_BYTES, "unless-stopped", Map.of("max-size", "10m", "max-file", "3"), STOP_TIMEOUT);

@@ -58,6 +58,8 @@ public final class CertificatesWorkflow {
         List<CertificateChange> changes = directory.ensure(spec);
         CertificateStatus status = CertificateStatus.read(files, clock).orElseThrow(() -> new OrodcException(
                 ExitCode.CERTIFICATE, "the certificates in " + files.dir() + " are incomplete after writing them; check the disk"));
+        // every run, not only when the root changes: the machine's public roots change with its updates
+        ContainerTrustFiles.besideCerts(files.dir()).refresh(files.rootCert(), reporter);
         return new CertificatesResult(files, changes, status);
     }
 

@@ -10,6 +10,7 @@ import com.orodc.docker.RunningContainer;
 import com.orodc.hosts.AllowedNames;
 import com.orodc.hosts.ContainerHostNames;
 import com.orodc.hosts.HostsFileWriter;
+import com.orodc.workflow.ProxySpecs;
 
 import java.io.Closeable;
 import java.time.Duration;
@@ -57,6 +58,7 @@ public final class HostsSync implements AutoCloseable {
     private boolean listing; // guarded by signal: a list is under way, events now may or may not be in it
     private boolean eventsWhileListing; // guarded by signal
     private final HostsFileWriter hostsFile;
+    private HostsSyncAliasSink aliases;
     private SortedMap<String, String> current;
     private ExitCode firstFailure = ExitCode.OK;
 
@@ -72,7 +74,11 @@ public final class HostsSync implements AutoCloseable {
         this.schedule = new HostsSyncSchedule(request.timing());
         this.hostsFile = new HostsFileWriter(request.hostsFile(), reporter);
         sinks.add(new HostsSyncFileSink(hostsFile, request.ipv4Only()));
-        request.proxyContainer().ifPresent(name -> sinks.add(new HostsSyncProxySink(name)));
+        request.proxyContainer().ifPresent(name -> {
+            sinks.add(new HostsSyncProxySink(name));
+            aliases = new HostsSyncAliasSink(name, ProxySpecs.NETWORK, request.suffixes());
+            sinks.add(aliases);
+        });
     }
 
     /**
@@ -173,11 +179,15 @@ public final class HostsSync implements AutoCloseable {
     }
 
     public Stats stats() {
-        return new Stats(events.get(), reconciles.get(), hostsFileWrites.get(), connects.get());
+        return new Stats(events.get(), reconciles.get(), hostsFileWrites.get(), connects.get(),
+                aliases == null ? 0 : aliases.reconnects());
     }
 
-    /** Counters since start: events received, reconciles run, writes of the hosts file, connections made. */
-    public record Stats(long events, long reconciles, long hostsFileWrites, long connects) {
+    /**
+     * Counters since start: events received, reconciles run, writes of the hosts file, connections made, and the
+     * re-attachments of the proxy to the shared network that changed its names there.
+     */
+    public record Stats(long events, long reconciles, long hostsFileWrites, long connects, long aliasReconnects) {
     }
 
     private DockerEngine connect() {
@@ -261,7 +271,7 @@ public final class HostsSync implements AutoCloseable {
                 if (streamEnded) {
                     throw new OrodcException(ExitCode.DOCKER_UNREACHABLE, "the Docker event stream ended");
                 }
-                long due = schedule.dueAt();
+                long due = Math.min(schedule.dueAt(), sinks.stream().mapToLong(HostsSyncSink::retryAt).min().orElse(HostsSyncSchedule.NONE));
                 long now = System.nanoTime();
                 if (due != HostsSyncSchedule.NONE && due <= now) {
                     // events alone can be followed without asking the engine; the follow-up lists to confirm

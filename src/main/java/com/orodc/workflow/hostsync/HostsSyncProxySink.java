@@ -1,18 +1,14 @@
 package com.orodc.workflow.hostsync;
 
-import com.orodc.core.Reporter;
 import com.orodc.docker.ContainerExec;
 import com.orodc.docker.DockerEngine;
 import com.orodc.docker.EngineException;
 import com.orodc.docker.RunningContainer;
-import com.orodc.hosts.AllowedNames;
 import com.orodc.hosts.HostsBlock;
 import com.orodc.hosts.HostsFileText;
 
 import java.util.List;
-import java.util.SortedMap;
 import java.util.SortedSet;
-import java.util.TreeSet;
 
 /**
  * The proxy container's own /etc/hosts, so that its SOCKS5 server resolves the names to Traefik beside it.
@@ -27,16 +23,6 @@ public final class HostsSyncProxySink implements HostsSyncSink {
 
     HostsSyncProxySink(String container) {
         this.container = container;
-    }
-
-    /**
-     * One push of the current names into the proxy, as install-proxy does right after the container starts:
-     * SOCKS5 resolves the names at once, before (or without) the hosts-sync service.
-     */
-    public static boolean pushOnce(DockerEngine docker, List<String> suffixes, String container, Reporter reporter) {
-        List<RunningContainer> running = docker.containers().running();
-        SortedMap<String, String> names = new HostsSyncNames(AllowedNames.under(suffixes), reporter).of(running);
-        return new HostsSyncProxySink(container).apply(new TreeSet<>(names.keySet()), running, docker);
     }
 
     @Override

@@ -12,4 +12,12 @@ interface HostsSyncSink {
 
     /** Brings the sink up to {@code names}; true when something was written. */
     boolean apply(SortedSet<String> names, List<RunningContainer> running, DockerEngine docker);
+
+    /**
+     * The System.nanoTime() at which the sink wants another reconcile although nothing happened: it held a change
+     * back (see {@link HostsSyncAliasSink}); {@link HostsSyncSchedule#NONE} when it does not.
+     */
+    default long retryAt() {
+        return HostsSyncSchedule.NONE;
+    }
 }

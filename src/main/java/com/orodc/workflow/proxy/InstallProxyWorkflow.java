@@ -20,7 +20,7 @@ import com.orodc.render.ComposeFileRenderer;
 import com.orodc.workflow.ProxyLayout;
 import com.orodc.workflow.ProxySpecs;
 import com.orodc.workflow.certs.CertificatesRequest;
-import com.orodc.workflow.hostsync.HostsSyncProxySink;
+import com.orodc.workflow.hostsync.ProxyNames;
 import com.orodc.workflow.image.ProxyImageChoice;
 
 import java.net.InetAddress;
@@ -33,6 +33,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.Set;
 
 /**
@@ -82,6 +83,9 @@ public final class InstallProxyWorkflow implements AutoCloseable {
             engine.networks().find(ProxySpecs.NETWORK).ifPresent(n ->
                     AtomicFile.writeIfChanged(ProxySpecs.createdNetworkRecord(request.home()), n.id() + "\n"));
         }
+        if (engine.networks().ensure(ProxySpecs.PORTS_NETWORK)) {
+            reporter.debug("Created network " + ProxySpecs.PORTS_NETWORK + " for the published ports");
+        }
         ProxyContainerSpec spec = ProxySpecs.forConfig(config, files.layout(), image, dockerSocket());
         String imageId = engine.images().find(image).orElseThrow(() -> new OrodcException(ExitCode.FAILURE,
                 "the image " + image + " disappeared from the Docker engine; run install-proxy again")).id();
@@ -104,15 +108,16 @@ public final class InstallProxyWorkflow implements AutoCloseable {
             }
         } else {
             checkPorts(spec, existing);
-            id = replace(containers, existing, spec, hash, request.healthTimeout());
+            SortedSet<String> aliases = ProxyNames.forNewProxy(engine, List.of(config.certDomain()), spec.labels(), reporter);
+            id = replace(containers, existing, spec, hash, aliases, request.healthTimeout());
             outcome = existing.isPresent() ? Outcome.RECREATED : Outcome.CREATED;
         }
         if (outcome == Outcome.UP_TO_DATE || outcome == Outcome.STARTED) {
             waitHealthy(containers, id, request.healthTimeout());
         }
         removeSetAside(containers);
-        if (HostsSyncProxySink.pushOnce(engine, List.of(config.certDomain()), ProxySpecs.CONTAINER, reporter)) {
-            reporter.debug("wrote the running containers' names into the proxy's /etc/hosts");
+        if (ProxyNames.pushOnce(engine, List.of(config.certDomain()), ProxySpecs.CONTAINER, reporter)) {
+            reporter.debug("gave the proxy the running containers' names (its /etc/hosts, its aliases on " + ProxySpecs.NETWORK + ")");
         }
         return new Result(outcome, id, image, config, files.layout(), files.rootCertificate());
     }
@@ -123,7 +128,7 @@ public final class InstallProxyWorkflow implements AutoCloseable {
      * is put back as it was.
      */
     private String replace(ProxyContainers containers, Optional<ContainerInfo> previous, ProxyContainerSpec spec, String hash,
-                           Duration healthTimeout) {
+                           SortedSet<String> aliases, Duration healthTimeout) {
         previous.ifPresent(c -> {
             reporter.info("Replacing proxy container " + c.shortId() + " (configuration changed)");
             containers.stop(c.id(), ProxySpecs.STOP_TIMEOUT);
@@ -131,7 +136,7 @@ public final class InstallProxyWorkflow implements AutoCloseable {
         });
         String id = null;
         try {
-            id = containers.create(spec, hash);
+            id = containers.create(spec, hash, aliases);
             try {
                 containers.start(id);
             } catch (EngineException e) {

@@ -65,9 +65,11 @@ public final class UninstallProxyWorkflow implements AutoCloseable {
             return removed;
         }
         network(request.home()).ifPresent(removed::add);
+        portsNetwork().ifPresent(removed::add);
         trust(request).forEach(removed::add);
         // state last: the trust record in it says what to remove from the stores
-        for (Path dir : List.of(request.home().proxy(), request.home().certs(), request.home().cache(), request.home().state())) {
+        for (Path dir : List.of(request.home().proxy(), request.home().certs(), request.home().caTrust(), request.home().cache(),
+                request.home().state())) {
             if (Files.exists(dir)) {
                 deleteTree(dir);
                 removed.add(dir.toString());
@@ -133,6 +135,16 @@ public final class UninstallProxyWorkflow implements AutoCloseable {
         }
         engine.networks().remove(network.id());
         return Optional.of("network " + ProxySpecs.NETWORK);
+    }
+
+    /** The network only the proxy's published ports use: ours when it carries our label. */
+    private Optional<String> portsNetwork() {
+        Optional<NetworkInfo> found = engine.networks().find(ProxySpecs.PORTS_NETWORK);
+        if (found.isEmpty() || !found.get().managed() || found.get().containers() > 0) {
+            return Optional.empty();
+        }
+        engine.networks().remove(found.get().id());
+        return Optional.of("network " + ProxySpecs.PORTS_NETWORK);
     }
 
     private static String recordedNetwork(OrodcHome home) {

@@ -92,6 +92,8 @@ class BadInputTableTest {
                         t -> t.projectFile(huge.getBytes(StandardCharsets.US_ASCII))),
                 row(".env.orodc: a 10 MB value", 2, "CERT_DOMAIN=xxxxxxxx",
                         t -> t.projectFile(("CERT_DOMAIN=" + huge).getBytes(StandardCharsets.US_ASCII))),
+                row("trust-snippet --service with a space", 2, "--service php fpm is not a compose service name",
+                        t -> t.cli().in(t.project).run("proxy", "trust-snippet", "--service", "php fpm")),
                 row("--key-type dsa", 2, "unknown key type 'dsa'",
                         t -> t.installCerts("--key-type", "dsa")),
                 row("--extra-name with a space", 2, "extra name 'a b.docker.local' is not a valid host name",

@@ -37,7 +37,7 @@ class ComposeFileRendererTest {
         return ProxySpecs.forConfig(config, new ProxyLayout(HOME.resolve("proxy")), "orodc-proxy:0.1.0", "/var/run/docker.sock");
     }
 
-    private static Schema composeSchema() throws Exception {
+    static Schema composeSchema() throws Exception {
         try (InputStream in = ComposeFileRendererTest.class.getClassLoader().getResourceAsStream("schemas/compose-spec.json")) {
             // the compose schema names draft-07 without the trailing '#' and has a relative $id:
             // select the dialect explicitly and give the document a base location
@@ -101,7 +101,7 @@ class ComposeFileRendererTest {
     }
 
     /** Volumes as TARGET or TARGET:ro, from v1's SOURCE:TARGET[:ro] or v2's objects. */
-    private static List<String> volumes(JsonNode service) {
+    static List<String> volumes(JsonNode service) {
         List<String> volumes = new ArrayList<>();
         for (JsonNode v : service.get("volumes")) {
             if (v.isObject()) {

@@ -101,7 +101,8 @@ public final class StatusWorkflow {
                 submit(pool, "tls", () -> List.of(endpoints.tls(local.rootCertificate()))),
                 submit(pool, "services", () -> List.of(container.services(c, config))),
                 submit(pool, "routers", () -> List.of(endpoints.routers())),
-                submit(pool, "socks5", () -> List.of(endpoints.socks5())));
+                submit(pool, "socks5", () -> List.of(endpoints.socks5())),
+                submit(pool, "container names", () -> List.of(new NetworkNameChecks(engine).check(c, config))));
         running.forEach(f -> checks.addAll(get(f)));
         return ExitCode.OK;
     }

@@ -37,7 +37,11 @@ class InstallProxyIT extends ProxyTestBase {
         assertThat(ProxyFixture.inspect("{{.HostConfig.RestartPolicy.Name}} {{.HostConfig.Memory}} {{.HostConfig.LogConfig.Type}} {{index .HostConfig.LogConfig.Config \"max-size\"}}"))
                 .isEqualTo("unless-stopped 268435456 json-file 10m");
         assertThat(ProxyFixture.inspect("{{json .Config.Healthcheck.Test}}")).isEqualTo("[\"CMD\",\"traefik\",\"healthcheck\",\"--ping\"]");
-        assertThat(ProxyFixture.inspect("{{range $k, $v := .NetworkSettings.Networks}}{{$k}}{{end}}")).isEqualTo("dc_shared_net");
+        // the projects' network, and one of its own for the published ports (the engine publishes on the first by name)
+        assertThat(ProxyFixture.inspect("{{range $k, $v := .NetworkSettings.Networks}}{{$k}} {{end}}").split(" "))
+                .containsExactly("dc_proxy_ports", "dc_shared_net");
+        assertThat(ProxyFixture.inspect("{{json (index .NetworkSettings.Networks \"dc_shared_net\").Aliases}}"))
+                .contains("\"proxy.docker.local\"", "\"traefik.docker.local\"");
         // the CA keys never reach the container: only leaf, chain and leaf key are mounted
         var certs = Shell.run("docker", "exec", "proxy", "ls", "/etc/traefik/certs").orFail().out();
         assertThat(certs.split("\\s+")).containsExactlyInAnyOrder("fullchain.pem", "leaf.key", "leaf.pem");

@@ -39,14 +39,7 @@ public final class LocalJreImage {
                 copyLinkedLibraries(f, root);
             }
         }
-        Path bin = Files.createDirectories(root.resolve("bin"));
-        Path busybox = HostTools.busybox();
-        Files.copy(busybox, bin.resolve("busybox"));
-        for (String applet : Shell.run(busybox.toString(), "--list").orFail().out().split("\\s+")) {
-            if (!applet.isBlank() && !applet.equals("busybox")) {
-                Files.createSymbolicLink(bin.resolve(applet), Path.of("busybox"));
-            }
-        }
+        LocalImages.addBusybox(root);
         Files.createDirectories(root.resolve("etc"));
         Files.writeString(root.resolve("etc/nsswitch.conf"), "hosts: files dns\n");
         Files.writeString(root.resolve("etc/passwd"), "root:x:0:0:root:/root:/bin/sh\n");

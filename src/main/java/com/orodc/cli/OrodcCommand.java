@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
                 ProxyImageCommand.class,
                 ProxyDnsSyncCommand.class,
                 ProxyDnsSetupCommand.class,
+                CompletionCommand.class,
         },
         footerHeading = "%nExamples:%n",
         footer = {

@@ -26,20 +26,24 @@ public final class LocalImages {
     /** A minimal amd64 image: static busybox and its applet links; {@code sh}, {@code httpd}, {@code sleep}... */
     public static synchronized String busybox() {
         return ensure(BUSYBOX, dir -> {
-            Path busybox = HostTools.busybox();
-            Path bin = Files.createDirectories(dir.resolve("bin"));
-            Files.copy(busybox, bin.resolve("busybox"));
-            bin.resolve("busybox").toFile().setExecutable(true, false);
+            addBusybox(dir);
             Files.createDirectories(dir.resolve("etc"));
             Files.writeString(dir.resolve("etc/nsswitch.conf"), "hosts: files dns\n");
             Files.createDirectories(dir.resolve("tmp"));
-            String applets = Shell.run(busybox.toString(), "--list").orFail().out();
-            for (String applet : applets.split("\\s+")) {
-                if (!applet.isBlank() && !applet.equals("busybox")) {
-                    Files.createSymbolicLink(bin.resolve(applet), Path.of("busybox"));
-                }
-            }
         }, List.of("--change", "CMD [\"/bin/sh\"]"));
+    }
+
+    /** This machine's static busybox as {@code /bin/busybox} of a root file system, with a link per applet. */
+    public static void addBusybox(Path root) throws IOException {
+        Path busybox = HostTools.busybox();
+        Path bin = Files.createDirectories(root.resolve("bin"));
+        Files.copy(busybox, bin.resolve("busybox"));
+        bin.resolve("busybox").toFile().setExecutable(true, false);
+        for (String applet : Shell.run(busybox.toString(), "--list").orFail().out().split("\\s+")) {
+            if (!applet.isBlank() && !applet.equals("busybox")) {
+                Files.createSymbolicLink(bin.resolve(applet), Path.of("busybox"));
+            }
+        }
     }
 
     @FunctionalInterface

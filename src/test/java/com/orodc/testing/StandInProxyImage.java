@@ -57,14 +57,7 @@ public final class StandInProxyImage {
     }
 
     private static void writeRootfs(Path root) throws IOException {
-        Path bin = Files.createDirectories(root.resolve("bin"));
-        Path busybox = HostTools.busybox();
-        Files.copy(busybox, bin.resolve("busybox"));
-        for (String applet : Shell.run(busybox.toString(), "--list").orFail().out().split("\\s+")) {
-            if (!applet.isBlank() && !applet.equals("busybox")) {
-                Files.createSymbolicLink(bin.resolve(applet), Path.of("busybox"));
-            }
-        }
+        LocalImages.addBusybox(root);
         for (String program : List.of("/usr/bin/socat", "/usr/bin/microsocks")) {
             LocalImages.copyWithLibraries(Path.of(program), root);
         }

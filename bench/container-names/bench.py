@@ -4,11 +4,11 @@
 Installs the proxy (ORODC_PROXY_IMAGE, default the stand-in test image; any IT run builds it) with its own
 ORODC_HOME and free ports, runs `orodc proxy-dns-sync` against a temporary hosts file, and measures:
 - for SAMPLES containers started one after another (each with a new orodc.dns.hostname), the time from
-  `docker run -d` returning to the name resolving to the proxy inside a client container on dc_shared_net
-  (its own loop on Docker's resolver; host and container share the clock);
+  `docker run -d` returning to the name resolving inside a client container on dc_shared_net (its own loop
+  on Docker's resolver, which says so through `docker exec`: that stream adds a few milliseconds);
 - the re-attaches each change costs and how long the proxy is unreachable on dc_shared_net during one
   (TCP connects from this machine to the proxy's address there, every millisecond);
-- whether a TLS connection made to the published HTTPS port before all of it still answers after it.
+- whether a TLS connection made to the published HTTPS port before the first change still answers after ten.
 Writes bench/results/container-names-<date>.md. Needs docker, the packaged application (./mvnw package),
 openssl, and the busybox test image. Run as root (the daemon only writes the temporary file; root is for docker).
 Every container it starts is labelled orodc.test=true and removed; the proxy is uninstalled at the end
@@ -30,6 +30,8 @@ JAR = os.path.join(ROOT, "target", "quarkus-app", "quarkus-run.jar")
 BUSYBOX = "orodc-test/busybox:1"
 IMAGE = os.environ.get("ORODC_PROXY_IMAGE", "orodc-test/proxy-standin:2")
 SAMPLES = int(os.environ.get("SAMPLES", "50"))
+# the stand-in's web server drops a connection idle for a minute: the TLS connection is asked well before
+TLS_AFTER = min(SAMPLES, 10)
 NETWORK = "dc_shared_net"
 
 
@@ -79,6 +81,18 @@ class Outage:
             time.sleep(0.001)
 
 
+def answers_after(tls):
+    """Whether the TLS connection opened at the start still answers a request."""
+    try:
+        tls.stdin.write(b"GET / HTTP/1.0\r\nHost: proxy.docker.local\r\n\r\n")
+        tls.stdin.flush()
+        answer, _ = tls.communicate(timeout=10)
+    except (OSError, subprocess.TimeoutExpired):
+        tls.kill()
+        return False
+    return answer.startswith(b"HTTP/1.")
+
+
 def main():
     if sh("docker", "image", "ls", "-q", BUSYBOX).strip() == "" or sh("docker", "image", "ls", "-q", IMAGE).strip() == "":
         sys.exit("needs the images " + BUSYBOX + " and " + IMAGE + ": run the ITs once (./mvnw verify) to build them")
@@ -118,7 +132,7 @@ def main():
             name = "bench%d-%s.docker.local" % (i, run_id)
             # the client's own loop on Docker's resolver, printing the clock when the name resolves
             poll = subprocess.Popen(["docker", "exec", client, "sh", "-c",
-                                     'until nslookup "$1" 2>/dev/null | grep -q "^Name:"; do :; done; date +%s%N', "poll", name],
+                                     'until nslookup "$1" 2>/dev/null | grep -q "^Name:"; do :; done; echo resolved', "poll", name],
                                     stdout=subprocess.PIPE, text=True)
             time.sleep(0.3)  # the exec is running before the start
             cname = "orodc-t-bench-" + run_id + "-" + str(i)
@@ -126,20 +140,19 @@ def main():
             sh("docker", "run", "-d", "--name", cname, "--label", "orodc.test=true", "--label", "orodc.dns.hostname=" + name,
                BUSYBOX, "sleep", "3600")
             returned = time.time_ns()
-            out, _ = poll.communicate(timeout=60)
-            latencies.append(max(0, int(out.strip()) - returned) / 1e6)
+            # stamped when the client's line arrives here: the exec's stream adds its own few milliseconds
+            line = poll.stdout.readline()
+            resolved = time.time_ns()
+            poll.wait(60)
+            if line.strip() != "resolved":
+                raise RuntimeError("the client did not resolve " + name)
+            latencies.append(max(0, resolved - returned) / 1e6)
             time.sleep(1.2)  # past the re-attach gap: every sample is a first change
+            if i == TLS_AFTER - 1:
+                survived = answers_after(tls)
         outage.stop = True
         outage.thread.join()
 
-        tls.stdin.write(b"GET / HTTP/1.0\r\nHost: proxy.docker.local\r\n\r\n")
-        tls.stdin.flush()
-        try:
-            answer, _ = tls.communicate(timeout=10)
-        except subprocess.TimeoutExpired:
-            tls.kill()
-            answer = b""
-        survived = answer.startswith(b"HTTP/1.")
         reattaches = sum(1 for line in log if "network aliases of proxy" in line and "wrote" in line)
 
         windows_ms = [w * 1000 for w in outage.windows] or [0.0]
@@ -153,7 +166,7 @@ def main():
                   "| re-attaches of the proxy to dc_shared_net | %d for %d new names |" % (reattaches, SAMPLES),
                   "| proxy unreachable on dc_shared_net during a re-attach, median / max | %.0f ms / %.0f ms (%d windows) |"
                   % (statistics.median(windows_ms), max(windows_ms), len(outage.windows)),
-                  "| TLS connection to the published port made before, answers after | %s |" % ("yes" if survived else "NO"),
+                  "| TLS connection to the published port made before, answers after %d re-attaches | %s |" % (TLS_AFTER, "yes" if survived else "NO"),
                   ""]
         out_file = os.path.join(ROOT, "bench", "results", "container-names-%s.md" % datetime.date.today().isoformat())
         with open(out_file, "w") as f:

@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
         footerHeading = "%nExamples:%n",
         footer = {"  source <(orodc completion bash)                   # bash, this shell only",
                 "  orodc completion bash > ~/.local/share/bash-completion/completions/orodc",
-                "  orodc completion zsh > \"${fpath[1]}/_orodc\"        # zsh (or source it from ~/.zshrc)",
+                "  echo 'source <(orodc completion zsh)' >> ~/.zshrc     # zsh: sourced, it loads bashcompinit itself",
                 "",
                 "Linked as orodc-proxy, complete that name: orodc completion bash orodc-proxy"})
 class CompletionCommand implements Callable<Integer> {

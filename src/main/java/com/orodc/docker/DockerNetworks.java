@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** The networks orodc creates and removes: found by exact name, created with our label. */
 public final class DockerNetworks {
@@ -39,23 +40,24 @@ public final class DockerNetworks {
         return true;
     }
 
-    /** The container's endpoint on the network, empty when it is not attached (or does not exist). */
-    public Optional<NetworkAttachment> attachment(String container, String network) {
+    /** The container's endpoints by network name; empty when it is attached nowhere (or does not exist). */
+    public Map<String, NetworkAttachment> attachments(String container) {
         Map<String, ContainerNetwork> networks;
         try {
             var settings = EngineException.call(() -> docker.inspectContainerCmd(container).exec()).getNetworkSettings();
             networks = settings == null ? null : settings.getNetworks();
         } catch (EngineException e) {
             if (e.notFound()) {
-                return Optional.empty();
+                return Map.of();
             }
             throw e;
         }
-        ContainerNetwork endpoint = networks == null ? null : networks.get(network);
-        if (endpoint == null) {
-            return Optional.empty();
+        Map<String, NetworkAttachment> attachments = new TreeMap<>();
+        if (networks != null) {
+            networks.forEach((name, endpoint) ->
+                    attachments.put(name, new NetworkAttachment(name, endpoint.getIpAddress(), endpoint.getAliases())));
         }
-        return Optional.of(new NetworkAttachment(network, endpoint.getIpAddress(), endpoint.getAliases()));
+        return attachments;
     }
 
     /** Attaches a container (created or running) to the network under these extra names. */

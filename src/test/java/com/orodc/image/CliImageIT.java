@@ -50,7 +50,8 @@ class CliImageIT {
             List<String> mvn = new ArrayList<>(List.of("./mvnw", "-o", "-B", "-q", "package", "-Pcli-image",
                     "-Dmaven.test.skip=true", "-Dorodc.cli.image.base=docker://" + base,
                     "-Dorodc.cli.image.platforms=linux/amd64", "-Dorodc.cli.image=" + IMAGE,
-                    "-Dorodc.label.source=" + SOURCE, "-Dorodc.label.revision=0123abc"));
+                    "-Dquarkus.container-image.labels.\"org.opencontainers.image.source\"=" + SOURCE,
+                    "-Dquarkus.container-image.labels.\"org.opencontainers.image.revision\"=0123abc"));
             Shell.run(mvn, copy, 600).orFail();
         } finally {
             Shell.run("rm", "-rf", copy.toString());

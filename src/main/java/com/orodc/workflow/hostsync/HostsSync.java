@@ -76,7 +76,7 @@ public final class HostsSync implements AutoCloseable {
         sinks.add(new HostsSyncFileSink(hostsFile, request.ipv4Only()));
         request.proxyContainer().ifPresent(name -> {
             sinks.add(new HostsSyncProxySink(name));
-            aliases = new HostsSyncAliasSink(name, ProxySpecs.NETWORK, request.suffixes());
+            aliases = new HostsSyncAliasSink(name, ProxySpecs.NETWORK, ProxySpecs.PORTS_NETWORK, request.suffixes());
             sinks.add(aliases);
         });
     }

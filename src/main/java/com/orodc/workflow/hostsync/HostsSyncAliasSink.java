@@ -8,6 +8,7 @@ import com.orodc.hosts.AllowedNames;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
@@ -26,6 +27,7 @@ final class HostsSyncAliasSink implements HostsSyncSink {
 
     private final String container;
     private final String network;
+    private final String portsNetwork;
     private final AllowedNames ours;
     private final long gapNanos;
     private final LongSupplier clock;
@@ -37,13 +39,19 @@ final class HostsSyncAliasSink implements HostsSyncSink {
     private long retryAt = HostsSyncSchedule.NONE;
     private long reconnects;
 
-    HostsSyncAliasSink(String container, String network, List<String> suffixes) {
-        this(container, network, suffixes, DEFAULT_GAP, System::nanoTime);
+    /**
+     * @param network      where the projects reach the proxy by these names
+     * @param portsNetwork the network with the published ports: only a proxy attached to it is re-attached
+     */
+    HostsSyncAliasSink(String container, String network, String portsNetwork, List<String> suffixes) {
+        this(container, network, portsNetwork, suffixes, DEFAULT_GAP, System::nanoTime);
     }
 
-    HostsSyncAliasSink(String container, String network, List<String> suffixes, Duration gap, LongSupplier clock) {
+    HostsSyncAliasSink(String container, String network, String portsNetwork, List<String> suffixes, Duration gap,
+                       LongSupplier clock) {
         this.container = container;
         this.network = network;
+        this.portsNetwork = portsNetwork;
         this.ours = AllowedNames.under(suffixes);
         this.gapNanos = gap.toNanos();
         this.clock = clock;
@@ -82,29 +90,35 @@ final class HostsSyncAliasSink implements HostsSyncSink {
             return false;
         }
         retryAt = HostsSyncSchedule.NONE;
-        Optional<NetworkAttachment> endpoint;
-        try {
-            endpoint = docker.networks().attachment(container, network);
-        } catch (EngineException e) {
-            if (e.notFound()) {
-                return false;
-            }
-            throw e;
+        Map<String, NetworkAttachment> networks = docker.networks().attachments(id);
+        if (!networks.containsKey(portsNetwork)) {
+            // an older proxy publishes its ports on this network: re-attaching it would cut every connection to
+            // them; install-proxy replaces it, and proxy-status says so
+            return false;
         }
-        if (endpoint.isEmpty()) {
-            return false; // not ours to attach: install-proxy does that, status reports it
-        }
-        Set<String> before = new TreeSet<>(endpoint.get().aliases());
+        NetworkAttachment shared = networks.get(network);
+        Set<String> before = new TreeSet<>(shared == null ? List.of() : shared.aliases());
         before.remove(id.substring(0, Math.min(12, id.length()))); // the engine adds the short id on every attach
         SortedSet<String> wanted = new TreeSet<>(names);
         // names we do not manage (a compose service name, a user's own alias) stay
         before.stream().filter(a -> ours.rejectionOf(a).isPresent()).forEach(wanted::add);
-        if (wanted.equals(before)) {
+        if (shared != null && wanted.equals(before)) {
             appliedTo = id;
             applied = Set.copyOf(names);
             return false;
         }
-        docker.networks().reconnect(id, network, wanted, before);
+        try {
+            if (shared == null) {
+                // detached by a change that failed half-way (or by hand): the proxy serves the projects from there
+                docker.networks().connect(id, network, wanted);
+            } else {
+                docker.networks().reconnect(id, network, wanted, before);
+            }
+        } catch (EngineException e) {
+            // another writer may be re-attaching it at this moment: look again after the gap
+            retryAt = now + gapNanos;
+            throw e;
+        }
         reconnected = true;
         lastReconnect = now;
         reconnects++;

@@ -2,6 +2,7 @@ package com.orodc.workflow.hostsync;
 
 import com.orodc.core.Reporter;
 import com.orodc.docker.DockerEngine;
+import com.orodc.docker.EngineException;
 import com.orodc.docker.RunningContainer;
 import com.orodc.hosts.AllowedNames;
 import com.orodc.workflow.ProxySpecs;
@@ -37,7 +38,15 @@ public final class ProxyNames {
         List<RunningContainer> running = docker.containers().running();
         SortedSet<String> names = new TreeSet<>(new HostsSyncNames(AllowedNames.under(suffixes), reporter).of(running).keySet());
         boolean hosts = new HostsSyncProxySink(container).apply(names, running, docker);
-        boolean aliases = new HostsSyncAliasSink(container, ProxySpecs.NETWORK, suffixes).apply(names, running, docker);
+        boolean aliases;
+        try {
+            aliases = new HostsSyncAliasSink(container, ProxySpecs.NETWORK, ProxySpecs.PORTS_NETWORK, suffixes)
+                    .apply(names, running, docker);
+        } catch (EngineException e) {
+            // the proxy runs and serves the browser; the hosts sync brings the names at its next change
+            reporter.warn("could not give the proxy its names on " + ProxySpecs.NETWORK + ": " + e.getMessage());
+            aliases = false;
+        }
         return hosts || aliases;
     }
 }

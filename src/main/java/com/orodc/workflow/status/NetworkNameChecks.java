@@ -14,7 +14,6 @@ import com.orodc.workflow.hostsync.HostsSyncNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -36,17 +35,21 @@ final class NetworkNameChecks {
     }
 
     StatusCheck check(ContainerInfo proxy, OrodcConfig config) {
-        String fixAttach = "attach it again: orodc install-proxy";
-        Optional<NetworkAttachment> endpoint;
+        Map<String, NetworkAttachment> networks;
         try {
-            endpoint = engine.networks().attachment(proxy.id(), ProxySpecs.NETWORK);
+            networks = engine.networks().attachments(proxy.id());
         } catch (EngineException e) {
             return StatusCheck.warn(ID, NAME, "cannot inspect the proxy's networks: " + e.getMessage(), null);
         }
-        if (endpoint.isEmpty() || endpoint.get().ipAddress().isEmpty()) {
-            return StatusCheck.fail(ID, NAME, "the proxy is not attached to " + ProxySpecs.NETWORK, fixAttach);
+        NetworkAttachment shared = networks.get(ProxySpecs.NETWORK);
+        if (shared == null || shared.ipAddress().isEmpty()) {
+            return StatusCheck.fail(ID, NAME, "the proxy is not attached to " + ProxySpecs.NETWORK, "attach it again: orodc install-proxy");
         }
-        String address = endpoint.get().ipAddress();
+        if (!networks.containsKey(ProxySpecs.PORTS_NETWORK)) {
+            return StatusCheck.warn(ID, NAME, "the proxy was created by an older orodc: its names are not kept in "
+                    + ProxySpecs.NETWORK, "recreate it: orodc install-proxy");
+        }
+        String address = shared.ipAddress();
         Map<String, String> names = new HostsSyncNames(AllowedNames.under(List.of(config.certDomain())), Reporter.SILENT)
                 .of(engine.containers().running());
         names.values().removeIf(owner -> owner.equals(proxy.name()));

@@ -9,6 +9,7 @@ import com.orodc.testing.ClientImages;
 import com.orodc.testing.LocalImages;
 import com.orodc.testing.ProxyFixture;
 import com.orodc.testing.Shell;
+import com.orodc.testing.StandInProxyImage;
 import com.orodc.workflow.ProxySpecs;
 import com.orodc.workflow.ProxyTestBase;
 import com.orodc.workflow.hostsync.HostsSync;
@@ -156,6 +157,40 @@ class ProxyNamesInNetworkIT extends ProxyTestBase {
         apps.kill(late);
         awaitResolves(api, false);
         assertThat(resolved(shop)).contains(proxyAddress());
+    }
+
+    @Test
+    void aProxyLeftOffTheNetworkIsAttachedAgainAtTheNextChange() throws Exception {
+        startSync();
+        await("first sync; log " + log, 30, () -> sync.stats().reconciles() >= 1);
+        Shell.run("docker", "network", "disconnect", ProxySpecs.NETWORK, ProxySpecs.CONTAINER).orFail();
+        String shop = name("shop");
+        apps.start("shop", Map.of("orodc.dns.hostname", shop));
+        awaitResolves(shop, true);
+        assertThat(resolved("proxy.docker.local")).contains(proxyAddress());
+    }
+
+    @Test
+    void aProxyOfAnOlderOrodcKeepsItsPortsUntilInstallProxyReplacesIt() throws Exception {
+        // as an earlier orodc created it: one network, the ports published on it
+        Shell.run("docker", "rm", "-f", ProxySpecs.CONTAINER).orFail();
+        Shell.run("docker", "run", "-d", "--name", ProxySpecs.CONTAINER, "--network", ProxySpecs.NETWORK,
+                "--label", "orodc.managed=true", "-p", "127.0.0.1:" + proxy.httpsPort + ":443",
+                "-v", home.resolve("proxy/certs") + ":/etc/traefik/certs:ro", StandInProxyImage.TAG).orFail();
+        String aliasesBefore = ProxyFixture.inspect("{{json .NetworkSettings.Networks}}");
+        startSync();
+        String shop = name("shop");
+        apps.start("shop", Map.of("orodc.dns.hostname", shop));
+        await("the names in the proxy's /etc/hosts; log " + log, 30, () ->
+                Shell.run("docker", "exec", ProxySpecs.CONTAINER, "cat", "/etc/hosts").out().contains(shop));
+        // not re-attached: the same endpoint, no names of ours
+        assertThat(ProxyFixture.inspect("{{json .NetworkSettings.Networks}}")).isEqualTo(aliasesBefore);
+        assertThat(resolved(shop)).isEmpty();
+        proxy.cli().run("proxy-status").assertOut("WARN Names in dc_shared_net").assertOut("created by an older orodc")
+                .assertOut("recreate it: orodc install-proxy");
+
+        proxy.cli().run("install-proxy").assertSuccess();
+        awaitResolves(shop, true);
     }
 
     @Test

@@ -166,6 +166,9 @@ public final class DnsServiceSetup {
         }
         args.add("--proxy-container");
         args.add(sync.proxyContainer().orElse(""));
+        if (sync.windowsHostsFile().isEmpty() && !HostsSyncRequest.windowsHostsFile(sync.environment()).isEmpty()) {
+            args.add("--no-windows-hosts");
+        }
         return args;
     }
 

@@ -73,6 +73,8 @@ public final class HostsSync implements AutoCloseable {
         this.hostsFile = new HostsFileWriter(request.hostsFile(), reporter);
         sinks.add(new HostsSyncFileSink(hostsFile, request.ipv4Only()));
         request.proxyContainer().ifPresent(name -> sinks.add(new HostsSyncProxySink(name)));
+        request.windowsHostsFile().ifPresent(file -> sinks.add(
+                new HostsSyncWindowsSink(new HostsFileWriter(file, request.windowsHostsOptions(), reporter))));
     }
 
     /**

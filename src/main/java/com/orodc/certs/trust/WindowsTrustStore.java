@@ -1,6 +1,7 @@
 package com.orodc.certs.trust;
 
 import com.orodc.certs.CertificateIssuer;
+import com.orodc.core.ProgramRun;
 import com.orodc.core.wsl.WindowsPrograms;
 import com.orodc.core.wsl.WslEnvironment;
 
@@ -67,8 +68,8 @@ final class WindowsTrustStore implements TrustStore {
                 file = temp;
             }
             String windowsFile = windows.windowsPath(file);
-            WindowsPrograms.Result r = windows.run(CERTUTIL, List.of("-user", "-addstore", "Root", windowsFile));
-            if (r.cancelled()) {
+            ProgramRun r = windows.run(CERTUTIL, List.of("-user", "-addstore", "Root", windowsFile));
+            if (WindowsPrograms.cancelled(r)) {
                 return List.of(TrustResult.of(kind(), LOCATION, TrustState.FAILED,
                         "the Windows confirmation was cancelled: run again and answer Yes to add the OroDC Local CA"));
             }
@@ -103,8 +104,8 @@ final class WindowsTrustStore implements TrustStore {
         if (!listing.holds(entry.name())) {
             return TrustResult.of(kind(), entry.location(), TrustState.ALREADY_GONE, "thumbprint " + entry.name()).withEntry(entry);
         }
-        WindowsPrograms.Result r = windows.run(CERTUTIL, List.of("-user", "-delstore", "Root", entry.name()));
-        if (r.cancelled()) {
+        ProgramRun r = windows.run(CERTUTIL, List.of("-user", "-delstore", "Root", entry.name()));
+        if (WindowsPrograms.cancelled(r)) {
             return TrustResult.of(kind(), entry.location(), TrustState.SKIPPED,
                     "the Windows confirmation was cancelled: run again and answer Yes to delete it");
         }
@@ -139,7 +140,7 @@ final class WindowsTrustStore implements TrustStore {
     }
 
     private WindowsRootStore.Listing list() {
-        WindowsPrograms.Result r = windows.run(CERTUTIL, List.of("-user", "-store", "Root"));
+        ProgramRun r = windows.run(CERTUTIL, List.of("-user", "-store", "Root"));
         if (!r.ok()) {
             return WindowsRootStore.Listing.failed("certutil.exe -user -store Root failed: " + r.reason());
         }

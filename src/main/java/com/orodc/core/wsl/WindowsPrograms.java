@@ -1,7 +1,8 @@
 package com.orodc.core.wsl;
 
+import com.orodc.core.ProgramRun;
+
 import java.io.File;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The one place that starts Windows programs (certutil.exe, powershell.exe) and the WSL tools beside them
@@ -25,23 +25,10 @@ public final class WindowsPrograms {
     private static final List<String> CANCELLED = List.of("error_cancelled", "0x800704c7", "canceled by the user",
             "cancelled by the user");
 
-    public record Result(int exitCode, String out, String err) {
-        public boolean ok() {
-            return exitCode == 0;
-        }
-
-        /** The user said No to a Windows prompt (UAC or a certificate warning), as Windows reports ERROR_CANCELLED. */
-        public boolean cancelled() {
-            String text = (out + "\n" + err).toLowerCase(Locale.ROOT);
-            return !ok() && (exitCode == 1223 || CANCELLED.stream().anyMatch(text::contains));
-        }
-
-        /** The last non-blank line of stderr, or of stdout: what a program says when it fails. */
-        public String reason() {
-            String text = err.isBlank() ? out : err;
-            List<String> lines = text.lines().filter(l -> !l.isBlank()).toList();
-            return lines.isEmpty() ? "exit code " + exitCode : lines.get(lines.size() - 1).strip();
-        }
+    /** The user said No to a Windows prompt (UAC or a certificate warning), as Windows reports ERROR_CANCELLED (1223). */
+    public static boolean cancelled(ProgramRun run) {
+        String text = (run.out() + "\n" + run.err()).toLowerCase(Locale.ROOT);
+        return !run.ok() && (run.exitCode() == 1223 || CANCELLED.stream().anyMatch(text::contains));
     }
 
     private final WslEnvironment wsl;
@@ -69,49 +56,22 @@ public final class WindowsPrograms {
     }
 
     /** Runs {@code program} with {@code arguments}; a program that is missing, cannot start or hangs is a failed result. */
-    public Result run(String program, List<String> arguments) {
+    public ProgramRun run(String program, List<String> arguments) {
         Optional<Path> found = find(program);
         if (found.isEmpty()) {
-            return new Result(127, "", program + " not found on PATH nor in " + wsl.windowsSystem32());
+            return new ProgramRun(127, "", program + " not found on PATH nor in " + wsl.windowsSystem32());
         }
         List<String> command = new ArrayList<>();
         command.add(found.get().toString());
         command.addAll(arguments);
-        Path out = null;
-        Path err = null;
-        try {
-            out = Files.createTempFile("orodc-windows", ".out");
-            err = Files.createTempFile("orodc-windows", ".err");
-            ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-            pb.environment().clear();
-            pb.environment().putAll(environment);
-            Process process = pb.start();
-            process.getOutputStream().close(); // an answer is given at the Windows prompt, never on stdin
-            if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return new Result(-1, "", program + " did not finish in " + TIMEOUT.toMinutes() + " minutes");
-            }
-            // Windows programs write in the console's code page: ISO-8859-1 keeps every byte, the ASCII parts read right
-            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.ISO_8859_1),
-                    Files.readString(err, StandardCharsets.ISO_8859_1));
-        } catch (IOException e) {
-            return new Result(-1, "", "cannot run " + program + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Result(-1, "", "interrupted while running " + program);
-        } finally {
-            for (Path f : new Path[] {out, err}) {
-                if (f != null) {
-                    f.toFile().delete();
-                }
-            }
-        }
+        // Windows programs write in the console's code page: ISO-8859-1 keeps every byte, the ASCII parts read right
+        return ProgramRun.of(command, environment, TIMEOUT, StandardCharsets.ISO_8859_1);
     }
 
     /** The Windows name of a Linux file: {@code wslpath -w} when it is there, the drive mount rule otherwise. */
     public String windowsPath(Path file) {
         if (find("wslpath").isPresent()) {
-            Result r = run("wslpath", List.of("-w", file.toAbsolutePath().toString()));
+            ProgramRun r = run("wslpath", List.of("-w", file.toAbsolutePath().toString()));
             String printed = r.out().strip();
             if (r.ok() && !printed.isEmpty() && !printed.contains("\n")) {
                 return printed;
@@ -125,7 +85,7 @@ public final class WindowsPrograms {
         if (find("wslinfo").isEmpty()) {
             return "";
         }
-        Result r = run("wslinfo", List.of("--networking-mode"));
+        ProgramRun r = run("wslinfo", List.of("--networking-mode"));
         return r.ok() ? r.out().strip().toLowerCase(Locale.ROOT) : "";
     }
 }

@@ -2,6 +2,7 @@ package com.orodc.workflow.dnsservice;
 
 import com.orodc.core.ExitCode;
 import com.orodc.core.OrodcException;
+import com.orodc.core.ProgramRun;
 import com.orodc.core.wsl.WindowsPrograms;
 import com.orodc.core.wsl.WslEnvironment;
 
@@ -57,7 +58,7 @@ final class WindowsHostsAccess {
         String script = "$u = [Security.Principal.WindowsIdentity]::GetCurrent().Name; "
                 + elevated("@('" + WslEnvironment.WINDOWS_HOSTS + "', '/grant', ('\"' + $u + ':(M)\"'))")
                 + " Write-Output $u; exit $p.ExitCode";
-        WindowsPrograms.Result r = runPowerShell(script, "install");
+        ProgramRun r = runPowerShell(script, "install");
         String user = r.out().lines().map(String::strip).filter(l -> !l.isEmpty()).reduce((a, b) -> b).orElse("");
         if (user.isEmpty()) {
             throw new OrodcException(ExitCode.FAILURE, "PowerShell granted the access but did not say to whom; check it with "
@@ -101,9 +102,9 @@ final class WindowsHostsAccess {
                 + "[Console]::Error.WriteLine($_.Exception.Message); exit 1 };";
     }
 
-    private WindowsPrograms.Result runPowerShell(String script, String action) {
-        WindowsPrograms.Result r = windows.run("powershell.exe", List.of("-NoProfile", "-NonInteractive", "-Command", script));
-        if (r.cancelled()) {
+    private ProgramRun runPowerShell(String script, String action) {
+        ProgramRun r = windows.run("powershell.exe", List.of("-NoProfile", "-NonInteractive", "-Command", script));
+        if (WindowsPrograms.cancelled(r)) {
             throw new OrodcException(ExitCode.FAILURE, "the Windows elevation prompt was cancelled: nothing was changed; run "
                     + "'orodc proxy-dns-setup --" + action + "' again and answer Yes, or add --no-windows-hosts to leave the Windows hosts file alone");
         }

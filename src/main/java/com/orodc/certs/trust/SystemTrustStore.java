@@ -1,7 +1,7 @@
 package com.orodc.certs.trust;
 
-import com.orodc.core.ProgramRun;
 import com.orodc.core.AtomicFile;
+import com.orodc.core.ProgramRun;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;

@@ -65,7 +65,7 @@ public record TrustEnvironment(Map<String, String> variables, String osName) {
         return path("HOME");
     }
 
-    /** Whether this is WSL and what of Windows it reaches; read once per call, from the same variables. */
+    /** Whether this is WSL and what of Windows it reaches, read from these variables. */
     public WslEnvironment wsl() {
         return WslEnvironment.detect(variables);
     }

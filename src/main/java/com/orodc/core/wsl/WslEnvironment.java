@@ -41,7 +41,10 @@ public record WslEnvironment(Path root, boolean detected, int generation, String
         int generation = version.contains("-Microsoft") && !version.contains("WSL2") ? 1 : 2;
         WslConf conf = WslConf.parse(read(root.resolve("etc/wsl.conf")).orElse(""));
         String mount = normalizedMount(conf.value("automount", "root").orElse(DEFAULT_DRIVE_MOUNT));
-        boolean interopOn = interopRegistered && !conf.value("interop", "enabled").map(WslConf::isFalse).orElse(false);
+        // binfmt_misc says "disabled" on its first line once someone turned the registration off (echo 0 > ...)
+        boolean registrationOn = interopRegistered && !read(root.resolve(INTEROP)).or(() -> read(root.resolve(INTEROP_LATE)))
+                .orElse("").startsWith("disabled");
+        boolean interopOn = registrationOn && !conf.value("interop", "enabled").map(WslConf::isFalse).orElse(false);
         String distro = environment.getOrDefault("WSL_DISTRO_NAME", "").strip();
         return new WslEnvironment(root, true, generation, distro, mount, interopOn, "");
     }

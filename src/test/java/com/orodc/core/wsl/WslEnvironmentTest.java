@@ -62,6 +62,15 @@ class WslEnvironmentTest {
     }
 
     @Test
+    void aRegistrationTurnedOffMeansNoInterop() {
+        FakeWsl fake = new FakeWsl(dir);
+        write(fake.root.resolve("proc/sys/fs/binfmt_misc/WSLInterop"), "disabled\ninterpreter /init\n");
+        WslEnvironment wsl = WslEnvironment.detect(fake.environment());
+        assertThat(wsl.isWsl2()).isTrue();
+        assertThat(wsl.interop()).isFalse();
+    }
+
+    @Test
     void windowsPathsOfFilesOnTheDriveAndInTheDistribution() {
         FakeWsl fake = new FakeWsl(dir);
         WslEnvironment wsl = WslEnvironment.detect(fake.environment());

@@ -68,6 +68,8 @@ class ProxyDnsSetupWslTest {
         // the names the sync wrote there go with the service
         Files.writeString(wsl.windowsHosts, "# OroDC Auto DNS - START\r\n127.0.0.1 a.docker.local\r\n# OroDC Auto DNS - END\r\n",
                 StandardCharsets.ISO_8859_1, java.nio.file.StandardOpenOption.APPEND);
+        cli().run("proxy-dns-setup", "--status", "--root", root.toString())
+                .assertOut("1 names in the block of " + wsl.windowsHosts + ", not the same as in the hosts file");
         cli().run("proxy-dns-setup", "--uninstall", "--root", root.toString()).assertSuccess()
                 .assertOut("removed the orodc block from " + wsl.windowsHosts)
                 .assertOut("Windows: removed the Modify grant of DESKTOP-ORODC\\dev on C:\\Windows\\System32\\drivers\\etc\\hosts");

@@ -2,6 +2,7 @@ package com.orodc.cli;
 
 import com.orodc.core.ConfigKey;
 import com.orodc.core.OrodcConfig;
+import com.orodc.core.wsl.WslEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,6 +32,10 @@ class ConfigCommand implements Callable<Integer> {
             out.printf("%-24s %-20s (%s)%n", key.name(), value, config.sourceOf(key).describe());
         }
         out.printf("%-24s %s%n", "ORODC_HOME", context.home().root());
+        WslEnvironment wsl = WslEnvironment.detect(context.environment());
+        if (wsl.detected()) {
+            out.printf("%-24s %s%n", "WSL", wsl.describe());
+        }
         return 0;
     }
 }

@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
         footer = {
                 "  orodc export-proxy-cert > orodc-ca.pem",
                 "  orodc export-proxy-cert --format der --out orodc-ca.cer      for Windows",
-                "  orodc export-proxy-cert --install                            system, NSS, Java, keychain",
+                "  orodc export-proxy-cert --install                            system, NSS, Java, keychain; in WSL 2 also Windows",
                 "  orodc export-proxy-cert --install --store nss,java",
                 "  orodc export-proxy-cert --uninstall                          remove what --install added",
                 "",
@@ -69,7 +69,7 @@ class ExportProxyCertCommand implements Callable<Integer> {
     boolean force;
 
     @Option(names = "--store", split = ",", paramLabel = "STORE",
-            description = "With --install/--uninstall: system, nss, java, keychain (default: all that apply).")
+            description = "With --install/--uninstall: system, nss, java, keychain, windows (default: all that apply).")
     List<String> stores;
 
     @Override

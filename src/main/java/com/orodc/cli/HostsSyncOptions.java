@@ -23,8 +23,11 @@ public class HostsSyncOptions {
             description = "Container whose own /etc/hosts also gets the names; empty for none (default ${DEFAULT-VALUE}).")
     String proxyContainer;
 
+    @Option(names = "--no-windows-hosts", description = "In WSL 2: leave the Windows hosts file alone (default: keep the names there too).")
+    boolean noWindowsHosts;
+
     HostsSyncRequest request(OrodcConfig config, RunContext context) {
         return HostsSyncRequest.of(config, context.home(), context.environment(), suffixes, hostsFile, ipv4Only,
-                Optional.ofNullable(proxyContainer));
+                Optional.ofNullable(proxyContainer), !noWindowsHosts);
     }
 }

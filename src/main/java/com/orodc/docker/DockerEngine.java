@@ -52,6 +52,16 @@ public final class DockerEngine implements AutoCloseable {
         return version;
     }
 
+    /** What {@code docker info} calls OperatingSystem: "Docker Desktop" for Docker Desktop's engine, the distribution otherwise. */
+    public String operatingSystem() {
+        String os = EngineException.call(() -> client.infoCmd().exec()).getOperatingSystem();
+        return os == null ? "" : os;
+    }
+
+    public static boolean isDockerDesktop(String operatingSystem) {
+        return operatingSystem.strip().equals("Docker Desktop");
+    }
+
     /** Throws when the engine does not answer. */
     public void ping() {
         EngineException.run(() -> client.pingCmd().exec());

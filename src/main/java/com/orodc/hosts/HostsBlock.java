@@ -26,13 +26,26 @@ public record HostsBlock(SortedSet<String> names, List<String> addresses) {
         return new HostsBlock(new TreeSet<>(names), addresses);
     }
 
-    /** The block's lines without line terminators, markers included. */
+    /** The block's lines without line terminators, markers included: one name on a line. */
     public List<String> lines() {
+        return lines(1);
+    }
+
+    /**
+     * The block's lines with up to {@code namesPerLine} names after each address (Windows reads at most 9 on a
+     * line and ignores the rest).
+     */
+    public List<String> lines(int namesPerLine) {
+        if (namesPerLine < 1) {
+            throw new IllegalArgumentException("namesPerLine must be at least 1");
+        }
         List<String> lines = new ArrayList<>();
         lines.add(START);
-        for (String name : names) {
+        List<String> all = new ArrayList<>(names);
+        for (int from = 0; from < all.size(); from += namesPerLine) {
+            String chunk = String.join(" ", all.subList(from, Math.min(all.size(), from + namesPerLine)));
             for (String address : addresses) {
-                lines.add(address + " " + name);
+                lines.add(address + " " + chunk);
             }
         }
         lines.add(END);
@@ -40,8 +53,12 @@ public record HostsBlock(SortedSet<String> names, List<String> addresses) {
     }
 
     public String render(String lineSeparator) {
+        return render(lineSeparator, 1);
+    }
+
+    public String render(String lineSeparator, int namesPerLine) {
         StringBuilder sb = new StringBuilder();
-        for (String line : lines()) {
+        for (String line : lines(namesPerLine)) {
             sb.append(line).append(lineSeparator);
         }
         return sb.toString();

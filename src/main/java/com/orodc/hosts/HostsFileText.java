@@ -103,19 +103,25 @@ public final class HostsFileText {
      * An empty block is not added to a file that has none.
      */
     public String withBlock(HostsBlock block) {
-        String sep = lineSeparator();
+        return withBlock(block, HostsFileOptions.DEFAULT);
+    }
+
+    /** As {@link #withBlock(HostsBlock)}, with the block's lines in the terminator and width {@code options} ask for. */
+    public String withBlock(HostsBlock block, HostsFileOptions options) {
+        String sep = options.lineSeparator() != null ? options.lineSeparator() : lineSeparator();
+        int perLine = options.namesPerLine();
         if (!hasBlock()) {
             if (block.names().isEmpty()) {
                 return text;
             }
             String prefix = text.isEmpty() || text.endsWith("\n") ? text : text + sep;
-            return prefix + block.render(sep);
+            return prefix + block.render(sep, perLine);
         }
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < start; i++) {
             sb.append(lines.get(i));
         }
-        String rendered = block.render(sep);
+        String rendered = block.render(sep, perLine);
         boolean endHadTerminator = lines.get(end).endsWith("\n");
         sb.append(endHadTerminator ? rendered : rendered.substring(0, rendered.length() - sep.length()));
         for (int i = end + 1; i < lines.size(); i++) {

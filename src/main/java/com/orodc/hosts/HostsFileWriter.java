@@ -39,10 +39,16 @@ public final class HostsFileWriter {
     private static final int SETTLE_CHECKS = 10;
 
     private final Path file;
+    private final HostsFileOptions options;
     private final Reporter reporter;
 
     public HostsFileWriter(Path file, Reporter reporter) {
+        this(file, HostsFileOptions.DEFAULT, reporter);
+    }
+
+    public HostsFileWriter(Path file, HostsFileOptions options, Reporter reporter) {
         this.file = file.toAbsolutePath();
+        this.options = options;
         this.reporter = reporter;
     }
 
@@ -51,6 +57,9 @@ public final class HostsFileWriter {
      * the one written (beside a link's target, which is what changes).
      */
     public Path lockFile() {
+        if (options.lockFile() != null) {
+            return options.lockFile().toAbsolutePath();
+        }
         Path target = file;
         try {
             target = file.toRealPath();
@@ -66,7 +75,7 @@ public final class HostsFileWriter {
 
     /** Puts {@code block} into the file; false when the file already had exactly that content. */
     public boolean write(HostsBlock block) {
-        return update(text -> text.withBlock(block));
+        return update(text -> text.withBlock(block, options));
     }
 
     /** Removes the block; false when there was none. */
@@ -118,6 +127,9 @@ public final class HostsFileWriter {
 
     /** False when the file no longer holds {@code before}: someone else wrote it and we must start over. */
     private boolean replace(Path file, byte[] before, byte[] after) {
+        if (options.inPlace()) {
+            return writeInPlace(file, before, after, "its access list stays as it is");
+        }
         Path dir = file.getParent();
         Path temp = null;
         try {
@@ -146,10 +158,10 @@ public final class HostsFileWriter {
             }
             return true;
         } catch (AtomicMoveNotSupportedException e) {
-            return writeInPlace(file, before, after, e);
+            return writeInPlace(file, before, after, "cannot be replaced (" + e.getMessage() + "), probably a bind mount");
         } catch (FileSystemException e) {
             if (isRenameRefused(e)) {
-                return writeInPlace(file, before, after, e);
+                return writeInPlace(file, before, after, "cannot be replaced (" + e.getMessage() + "), probably a bind mount");
             }
             throw failure(e);
         } catch (IOException e) {
@@ -199,9 +211,10 @@ public final class HostsFileWriter {
         return reason.contains("busy") || reason.contains("cross-device") || reason.contains("Invalid cross-device");
     }
 
-    private boolean writeInPlace(Path file, byte[] before, byte[] after, IOException why) {
-        reporter.debug(file + " cannot be replaced (" + why.getMessage() + "), probably a bind mount: writing it in place");
-        Path backup = file.resolveSibling(file.getFileName() + ".orodc.bak");
+    private boolean writeInPlace(Path file, byte[] before, byte[] after, String why) {
+        reporter.debug(file + " " + why + ": writing it in place");
+        Path backup = options.backupFile() != null ? options.backupFile()
+                : file.resolveSibling(file.getFileName() + ".orodc.bak");
         try {
             writeAndSync(backup, before);
         } catch (IOException e) {

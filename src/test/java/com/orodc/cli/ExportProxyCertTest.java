@@ -127,8 +127,8 @@ public class ExportProxyCertTest {
     void storeOptionsBelongToInstall() {
         cli().run("export-proxy-cert", "--store", "nss").assertExit(2).assertErr("--store goes with --install or --uninstall");
         cli().run("export-proxy-cert", "--install", "--uninstall").assertExit(2).assertErr("mutually exclusive");
-        cli().run("export-proxy-cert", "--install", "--store", "windows").assertExit(2)
-                .assertErr("unknown trust store 'windows': expected system, nss, java, keychain");
+        cli().run("export-proxy-cert", "--install", "--store", "firefox").assertExit(2)
+                .assertErr("unknown trust store 'firefox': expected system, nss, java, keychain, windows");
     }
 
     @Test

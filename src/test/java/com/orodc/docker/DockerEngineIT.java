@@ -20,4 +20,15 @@ class DockerEngineIT {
             assertThat(engine.version().apiVersion()).isNotBlank();
         }
     }
+
+    /** What tells Docker Desktop's engine (WSL integration) from one inside the distribution: docker info's OperatingSystem. */
+    @Test
+    void theOperatingSystemIsWhatDockerInfoSaysAndThisEngineIsNotDockerDesktop() {
+        String cli = com.orodc.testing.Shell.run("docker", "info", "--format", "{{.OperatingSystem}}").orFail().out().strip();
+        try (DockerEngine engine = DockerEngine.connect(Map.of("HOME", home.toString()), Reporter.SILENT)) {
+            assertThat(engine.operatingSystem()).isEqualTo(cli);
+            assertThat(DockerEngine.isDockerDesktop(engine.operatingSystem())).isFalse();
+        }
+        assertThat(DockerEngine.isDockerDesktop("Docker Desktop")).isTrue();
+    }
 }

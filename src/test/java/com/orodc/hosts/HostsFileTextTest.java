@@ -73,4 +73,34 @@ class HostsFileTextTest {
         assertThatThrownBy(() -> HostsFileText.parse(end + start, "/etc/hosts"))
                 .hasMessageContaining("END marker before the START");
     }
+
+    @Test
+    void theWindowsFileGetsCrlfAndNineNamesALineAndKeepsEveryOtherByte() {
+        String windows = "# Copyright (c) 1993-2009 Microsoft Corp.\r\n#\r\n10.0.0.5 intranet.example   # mine\r\n\tno final newline";
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 10; i < 30; i++) {
+            names.add("s" + i + ".docker.local");
+        }
+        HostsFileOptions options = HostsFileOptions.windows(null, null);
+        String result = HostsFileText.parse(windows, "hosts").withBlock(HostsBlock.of(names, HostsBlock.IPV4_ONLY), options);
+
+        assertThat(result).startsWith(windows + "\r\n" + HostsBlock.START + "\r\n")
+                .endsWith(HostsBlock.END + "\r\n");
+        assertThat(result.replace("\r\n", "")).as("no bare LF").doesNotContain("\n");
+        List<String> lines = HostsFileText.parse(result, "hosts").text().lines().toList();
+        List<String> inner = lines.subList(lines.indexOf(HostsBlock.START) + 1, lines.indexOf(HostsBlock.END));
+        assertThat(inner).containsExactly(
+                "127.0.0.1 s10.docker.local s11.docker.local s12.docker.local s13.docker.local s14.docker.local s15.docker.local s16.docker.local s17.docker.local s18.docker.local",
+                "127.0.0.1 s19.docker.local s20.docker.local s21.docker.local s22.docker.local s23.docker.local s24.docker.local s25.docker.local s26.docker.local s27.docker.local",
+                "127.0.0.1 s28.docker.local s29.docker.local");
+        assertThat(HostsFileText.parse(result, "hosts").blockNames()).containsExactlyElementsOf(new java.util.TreeSet<>(names));
+        assertThat(HostsFileText.parse(result, "hosts").withoutBlock()).isEqualTo(windows + "\r\n");
+    }
+
+    @Test
+    void aNewFileForWindowsIsCrlfFromTheStart() {
+        String result = HostsFileText.parse("", "hosts").withBlock(AB, HostsFileOptions.windows(null, null));
+        assertThat(result).isEqualTo(HostsBlock.START + "\r\n127.0.0.1 a.docker.local b.docker.local\r\n"
+                + "::1 a.docker.local b.docker.local\r\n" + HostsBlock.END + "\r\n");
+    }
 }

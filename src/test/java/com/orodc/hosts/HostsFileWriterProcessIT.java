@@ -1,5 +1,6 @@
 package com.orodc.hosts;
 
+import com.orodc.testing.FakeWsl;
 import com.orodc.testing.Shell;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,11 @@ class HostsFileWriterProcessIT {
     Path dir;
 
     private List<String> writerLoop(Path file, long iterations) {
+        return writerLoop(file, iterations, null);
+    }
+
+    /** @param windowsState with a directory: the writer writes {@code file} as the Windows hosts file, lock and backup there */
+    private List<String> writerLoop(Path file, long iterations, Path windowsState) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-cp");
@@ -35,6 +41,9 @@ class HostsFileWriterProcessIT {
         command.add(HostsWriterLoop.class.getName());
         command.add(file.toString());
         command.add(Long.toString(iterations));
+        if (windowsState != null) {
+            command.add(windowsState.toString());
+        }
         return command;
     }
 
@@ -156,5 +165,65 @@ class HostsFileWriterProcessIT {
         assertThat(written).startsWith(USER_LINES).contains("127.0.0.1 site-0.docker.local\n").endsWith(HostsBlock.END + "\n");
         assertThat(Files.readString(mountPoint)).as("the file under the mount is untouched").isEqualTo("placeholder under the mount\n");
         assertThat(Files.readString(dir.resolve("etc/hosts.orodc.bak"))).isEqualTo(USER_LINES);
+    }
+
+    /** The Windows hosts file (written in place, CRLF) under SIGKILL: never truncated, every user byte kept. */
+    @Test
+    void sigkillDuringWritesOfTheWindowsFileKeepsEveryUserByte() throws Exception {
+        Path hosts = new FakeWsl(dir).windowsHosts;
+        Path state = Files.createDirectories(dir.resolve("state"));
+        Random random = new Random();
+        for (int round = 0; round < 6; round++) {
+            Process writer = new ProcessBuilder(writerLoop(hosts, Long.MAX_VALUE, state)).redirectErrorStream(true).start();
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
+                assertThat(out.readLine()).as("writer started").isEqualTo("written");
+                Thread.sleep(50 + random.nextInt(400));
+                writer.destroyForcibly();
+                assertThat(writer.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            }
+            assertThat(writer.exitValue()).isEqualTo(137);
+            String content = new String(HostsFileWriter.withoutPadding(Files.readAllBytes(hosts)), StandardCharsets.ISO_8859_1);
+            assertThat(content).startsWith(FakeWsl.WINDOWS_HOSTS).endsWith(HostsBlock.END + "\r\n");
+            assertThat(content.replace("\r\n", "")).as("CRLF only").doesNotContain("\n");
+            SortedSet<String> names = HostsFileText.parse(content, hosts.toString()).blockNames();
+            assertThat(names).isIn(new TreeSet<>(HostsWriterLoop.SMALL), new TreeSet<>(HostsWriterLoop.LARGE));
+        }
+        try (var files = Files.list(hosts.getParent())) {
+            assertThat(files.map(p -> p.getFileName().toString())).as("nothing beside the Windows file").containsExactly("hosts");
+        }
+    }
+
+    /** Two writer processes of the Windows file and a program appending a CRLF line every 5 ms: every line survives. */
+    @Test
+    void twoWriterProcessesOfTheWindowsFileAndAnAppendingProgramLoseNoLine() throws Exception {
+        Path hosts = new FakeWsl(dir).windowsHosts;
+        Path state = Files.createDirectories(dir.resolve("state"));
+        List<Process> writers = new ArrayList<>();
+        List<String> appended = new ArrayList<>();
+        try {
+            for (int w = 0; w < 2; w++) {
+                Process writer = new ProcessBuilder(writerLoop(hosts, Long.MAX_VALUE, state)).redirectErrorStream(true).start();
+                writers.add(writer);
+                BufferedReader out = new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8));
+                assertThat(out.readLine()).as("writer started").isEqualTo("written");
+            }
+            for (int i = 0; i < 600; i++) {
+                String line = "10.1." + (i / 250) + "." + (i % 250) + " appended-" + i + ".example\r\n";
+                Files.writeString(hosts, line, StandardCharsets.ISO_8859_1, StandardOpenOption.APPEND);
+                appended.add(line);
+                Thread.sleep(5);
+            }
+        } finally {
+            for (Process writer : writers) {
+                writer.destroy();
+                assertThat(writer.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            }
+        }
+        String content = Files.readString(hosts, StandardCharsets.ISO_8859_1);
+        List<String> lost = appended.stream().filter(l -> !content.contains(l)).toList();
+        System.err.println("HostsFileWriterProcessIT: " + lost.size() + " of " + appended.size()
+                + " appended lines lost beside two writer processes of the Windows file");
+        assertThat(lost).as("appended lines lost").isEmpty();
+        assertThat(content).startsWith(FakeWsl.WINDOWS_HOSTS);
     }
 }

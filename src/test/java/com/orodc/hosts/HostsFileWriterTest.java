@@ -11,14 +11,9 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -121,62 +116,15 @@ class HostsFileWriterTest {
 
     @Test
     void aConcurrentAppenderLosesNoLine() throws Exception {
-        int lines = 1500;
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread appender = new Thread(() -> {
-            try {
-                for (int i = 0; i < lines; i++) {
-                    Files.writeString(hosts, "10.1.0." + (i % 250) + " appended-" + i + ".example\n",
-                            StandardOpenOption.APPEND);
-                    // thousands of lines a second: far busier than any tool adding its entries
-                    LockSupport.parkNanos(200_000);
-                }
-            } catch (Throwable t) {
-                failure.set(t);
-            }
-        });
-        appender.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        for (int i = 0; appender.isAlive() && System.nanoTime() < deadline; i++) {
-            writer.write(i % 2 == 0 ? block("a.docker.local", "b.docker.local") : block("c.docker.local"));
-        }
-        appender.join(TimeUnit.SECONDS.toMillis(60));
-        assertThat(failure.get()).isNull();
-        writer.write(block("final.docker.local"));
-        List<String> content = Files.readAllLines(hosts, StandardCharsets.ISO_8859_1);
-        List<String> missing = new ArrayList<>();
-        for (int i = 0; i < lines; i++) {
-            if (!content.contains("10.1.0." + (i % 250) + " appended-" + i + ".example")) {
-                missing.add("appended-" + i);
-            }
-        }
+        List<String> missing = HostsFileTorture.appendWhileWriting(hosts, writer, 1500, "\n");
         assertThat(missing).as("appended lines lost").isEmpty();
-        assertThat(content).startsWith(USER_LINES.strip().split("\n"));
+        assertThat(Files.readAllLines(hosts, StandardCharsets.ISO_8859_1)).startsWith(USER_LINES.strip().split("\n"));
         assertThat(writer.read().blockNames()).containsExactly("final.docker.local");
     }
 
     @Test
     void writersInManyThreadsNeverInterleave() throws Exception {
-        List<Thread> threads = new ArrayList<>();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        for (int t = 0; t < 4; t++) {
-            int id = t;
-            HostsFileWriter own = new HostsFileWriter(hosts, Reporter.SILENT);
-            threads.add(new Thread(() -> {
-                try {
-                    for (int i = 0; i < 100; i++) {
-                        own.write(block("t" + id + "-" + i + ".docker.local", "shared.docker.local"));
-                    }
-                } catch (Throwable e) {
-                    failure.set(e);
-                }
-            }));
-        }
-        threads.forEach(Thread::start);
-        for (Thread thread : threads) {
-            thread.join(60_000);
-        }
-        assertThat(failure.get()).isNull();
+        HostsFileTorture.writeFromManyThreads(() -> new HostsFileWriter(hosts, Reporter.SILENT));
         String content = Files.readString(hosts);
         assertThat(content).startsWith(USER_LINES);
         assertThat(HostsFileText.parse(content, "hosts").blockNames()).hasSize(2).contains("shared.docker.local");

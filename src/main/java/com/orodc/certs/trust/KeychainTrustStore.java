@@ -1,5 +1,6 @@
 package com.orodc.certs.trust;
 
+import com.orodc.core.ProgramRun;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,7 +42,7 @@ final class KeychainTrustStore implements TrustStore {
         try {
             pem = Files.createTempFile("orodc-root", ".pem");
             Files.writeString(pem, root.pem(), StandardCharsets.US_ASCII);
-            ExternalProgram.Result r = programs.run(List.of("security", "add-trusted-cert", "-d", "-r", "trustRoot",
+            ProgramRun r = programs.run(List.of("security", "add-trusted-cert", "-d", "-r", "trustRoot",
                     "-k", KEYCHAIN, pem.toString()));
             if (!r.ok()) {
                 return List.of(TrustResult.of(kind(), KEYCHAIN, TrustState.FAILED, "security add-trusted-cert failed: " + r.reason()));
@@ -70,7 +71,7 @@ final class KeychainTrustStore implements TrustStore {
                     + "delete-certificate -Z " + hash + " -t " + entry.location() + "'");
         }
         // -t also drops the trust settings that add-trusted-cert made
-        ExternalProgram.Result r = programs.run(List.of("security", "delete-certificate", "-Z", hash, "-t", entry.location()));
+        ProgramRun r = programs.run(List.of("security", "delete-certificate", "-Z", hash, "-t", entry.location()));
         if (!r.ok()) {
             return TrustResult.of(kind(), entry.location(), TrustState.FAILED, "security delete-certificate failed: " + r.reason());
         }
@@ -87,7 +88,7 @@ final class KeychainTrustStore implements TrustStore {
     }
 
     private boolean holds(String sha256) {
-        ExternalProgram.Result r = programs.run(List.of("security", "find-certificate", "-a", "-Z", KEYCHAIN));
+        ProgramRun r = programs.run(List.of("security", "find-certificate", "-a", "-Z", KEYCHAIN));
         return r.ok() && r.out().toUpperCase().contains(sha256.replace(":", ""));
     }
 }

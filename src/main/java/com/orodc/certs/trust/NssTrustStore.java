@@ -1,5 +1,6 @@
 package com.orodc.certs.trust;
 
+import com.orodc.core.ProgramRun;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -69,7 +70,7 @@ final class NssTrustStore implements TrustStore {
         }
         try {
             // "C,," : a CA trusted to issue server certificates, which is all a browser needs
-            ExternalProgram.Result r = programs.run(List.of("certutil", "-A", "-d", "sql:" + db, "-t", "C,,",
+            ProgramRun r = programs.run(List.of("certutil", "-A", "-d", "sql:" + db, "-t", "C,,",
                     "-n", root.storeName(), "-i", pem.toString()));
             if (!r.ok()) {
                 return TrustResult.of(kind(), location, TrustState.FAILED, "certutil -A failed: " + r.reason());
@@ -101,7 +102,7 @@ final class NssTrustStore implements TrustStore {
             return TrustResult.of(kind(), entry.location(), TrustState.LEFT_ALONE,
                     "nickname " + entry.name() + " now holds another certificate").withEntry(entry);
         }
-        ExternalProgram.Result r = programs.run(List.of("certutil", "-D", "-d", "sql:" + db, "-n", entry.name()));
+        ProgramRun r = programs.run(List.of("certutil", "-D", "-d", "sql:" + db, "-n", entry.name()));
         if (!r.ok()) {
             return TrustResult.of(kind(), entry.location(), TrustState.FAILED, "certutil -D failed: " + r.reason());
         }
@@ -140,7 +141,7 @@ final class NssTrustStore implements TrustStore {
 
     /** The fingerprint of the certificate under {@code nickname}, or null when there is none. */
     private String fingerprintAt(Path db, String nickname) {
-        ExternalProgram.Result r = programs.run(List.of("certutil", "-L", "-d", "sql:" + db, "-n", nickname, "-a"));
+        ProgramRun r = programs.run(List.of("certutil", "-L", "-d", "sql:" + db, "-n", nickname, "-a"));
         if (!r.ok()) {
             return null;
         }

@@ -71,6 +71,11 @@ public record RootCertificate(X509Certificate certificate, Path origin) {
         return fingerprintOf(certificate);
     }
 
+    /** The SHA-1 thumbprint Windows names the root by in its stores. */
+    public String thumbprint() {
+        return Fingerprint.sha1Thumbprint(certificate);
+    }
+
     /** The name under which every store holds this root: file name stem, NSS nickname, keystore alias. */
     public String storeName() {
         return storeName(sha256());

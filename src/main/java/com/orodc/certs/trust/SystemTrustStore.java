@@ -1,6 +1,7 @@
 package com.orodc.certs.trust;
 
 import com.orodc.core.AtomicFile;
+import com.orodc.core.ProgramRun;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -73,7 +74,7 @@ final class SystemTrustStore implements TrustStore {
         } catch (IOException e) {
             return List.of(TrustResult.of(kind(), location, TrustState.FAILED, "cannot write " + file + ": " + e.getMessage()));
         }
-        ExternalProgram.Result r = programs.run(l.update());
+        ProgramRun r = programs.run(l.update());
         if (!r.ok()) {
             // leave the store as it was: without the rebuild the file would be trusted only half-way
             deleteQuietly(file);
@@ -106,7 +107,7 @@ final class SystemTrustStore implements TrustStore {
         } catch (IOException e) {
             return TrustResult.of(kind(), entry.location(), TrustState.FAILED, "cannot remove " + file + ": " + e.getMessage());
         }
-        ExternalProgram.Result r = programs.run(l.updateOnRemove());
+        ProgramRun r = programs.run(l.updateOnRemove());
         if (!r.ok()) {
             try {
                 AtomicFile.write(file, saved, AtomicFile.WORLD_READABLE);

@@ -1,6 +1,8 @@
 package com.orodc.certs.trust;
 
 import com.orodc.core.ProcessUser;
+import com.orodc.core.wsl.WindowsPrograms;
+import com.orodc.core.wsl.WslEnvironment;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -61,6 +63,15 @@ public record TrustEnvironment(Map<String, String> variables, String osName) {
 
     public Optional<Path> home() {
         return path("HOME");
+    }
+
+    /** Whether this is WSL and what of Windows it reaches, read from these variables. */
+    public WslEnvironment wsl() {
+        return WslEnvironment.detect(variables);
+    }
+
+    WindowsPrograms windowsPrograms(WslEnvironment wsl) {
+        return new WindowsPrograms(wsl, variables);
     }
 
     ExternalProgram programs() {

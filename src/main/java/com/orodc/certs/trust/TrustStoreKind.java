@@ -9,7 +9,9 @@ import java.util.stream.Collectors;
 
 /** The kinds of trust store orodc can add its root to, by the names {@code --store} accepts. */
 public enum TrustStoreKind {
-    SYSTEM, NSS, JAVA, KEYCHAIN;
+    SYSTEM, NSS, JAVA, KEYCHAIN,
+    /** Windows' CurrentUser root store, from inside WSL 2. */
+    WINDOWS;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

@@ -2,7 +2,10 @@ package com.orodc.workflow.dnsservice;
 
 import com.orodc.core.ExitCode;
 import com.orodc.core.OrodcException;
+import com.orodc.core.OrodcHome;
 import com.orodc.core.Reporter;
+import com.orodc.core.wsl.WindowsPrograms;
+import com.orodc.core.wsl.WslEnvironment;
 import com.orodc.docker.DockerConnector;
 import com.orodc.hosts.HostsFileWriter;
 import com.orodc.render.ServiceDefinition;
@@ -19,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Installs and removes the hosts sync as a system service: the service file (systemd unit or launchd
@@ -74,12 +78,19 @@ public final class DnsServiceSetup {
             if (request.onThisMachine()) {
                 control.startCommands().forEach(c -> lines.add("would run: " + String.join(" ", c)));
             }
+            windowsAccess().filter(w -> w.grantedTo().isEmpty())
+                    .ifPresent(w -> lines.add("would " + WindowsHostsAccess.grantWords()));
             return new DnsServiceReport(lines, ExitCode.OK);
         }
         if (request.onThisMachine() && !managerRunning) {
             throw new OrodcException(ExitCode.FAILURE, notRunning() + ": the service cannot be installed; run 'orodc proxy-dns-sync'"
                     + " in the foreground instead, or see the files it would write with --dry-run");
         }
+        // before any file is written: a cancelled prompt leaves the machine as it was
+        windowsAccess().ifPresent(w -> {
+            reporter.info("next: " + WindowsHostsAccess.grantWords());
+            lines.addAll(w.grant());
+        });
         for (Map.Entry<Path, String> file : files.entrySet()) {
             boolean executable = file.getKey().equals(DnsServicePlatform.LAUNCHER);
             write(request.under(file.getKey()), file.getValue(), executable ? "rwxr-xr-x" : "rw-r--r--");
@@ -112,6 +123,11 @@ public final class DnsServiceSetup {
                 }
             }
             lines.add("would remove the orodc block from " + hostsFile);
+            windowsAccess().ifPresent(w -> {
+                lines.add("would remove the orodc block from " + request.sync().windowsHostsFile().orElseThrow());
+                w.grantedTo().ifPresent(user -> lines.add("would remove the Modify grant of " + user + " on "
+                        + WslEnvironment.WINDOWS_HOSTS + " (elevated: Windows asks once)"));
+            });
             return new DnsServiceReport(lines, ExitCode.OK);
         }
         if (manage) {
@@ -133,10 +149,38 @@ public final class DnsServiceSetup {
                 throw OrodcException.io("cannot remove " + target + ": " + e.getMessage() + "; remove it by hand", e);
             }
         }
+        ExitCode code = removeBlock(hostsFile, new HostsFileWriter(hostsFile, reporter), lines);
+        Optional<WindowsHostsAccess> windows = windowsAccess();
+        if (windows.isPresent()) {
+            Path windowsHosts = request.sync().windowsHostsFile().orElseThrow();
+            ExitCode windowsCode = removeBlock(windowsHosts,
+                    new HostsFileWriter(windowsHosts, request.sync().windowsHostsOptions(), reporter), lines);
+            try {
+                lines.addAll(windows.get().revoke());
+            } catch (OrodcException e) {
+                lines.add("Windows access not changed: " + e.getMessage());
+                windowsCode = e.exitCode();
+            }
+            code = code == ExitCode.OK ? windowsCode : code;
+        }
+        return new DnsServiceReport(lines, code);
+    }
+
+    /** The elevated step on Windows, when the sync keeps the Windows hosts file (WSL 2). */
+    private Optional<WindowsHostsAccess> windowsAccess() {
+        if (request.sync().windowsHostsFile().isEmpty()) {
+            return Optional.empty();
+        }
+        WslEnvironment wsl = WslEnvironment.detect(request.sync().environment());
+        return Optional.of(new WindowsHostsAccess(wsl, new WindowsPrograms(wsl, request.sync().environment()),
+                new OrodcHome(request.orodcHome()).state()));
+    }
+
+    /** Removes the orodc block from one hosts file and the lock its writers shared; the exit code of a failure. */
+    private ExitCode removeBlock(Path hostsFile, HostsFileWriter writer, List<String> lines) {
         ExitCode code = ExitCode.OK;
         if (Files.exists(hostsFile)) {
             try {
-                HostsFileWriter writer = new HostsFileWriter(hostsFile, reporter);
                 boolean removed = writer.removeBlock();
                 lines.add(removed ? "removed the orodc block from " + hostsFile : "no orodc block in " + hostsFile);
                 // the service that wrote the file is gone: its writers' lock file goes too
@@ -147,10 +191,10 @@ public final class DnsServiceSetup {
                 lines.add("hosts file not changed: " + e.getMessage());
                 code = e.exitCode();
             } catch (IOException e) {
-                reporter.debug("the lock file beside " + hostsFile + " stays: " + e.getMessage());
+                reporter.debug("the lock file of " + hostsFile + " stays: " + e.getMessage());
             }
         }
-        return new DnsServiceReport(lines, code);
+        return code;
     }
 
     /** The arguments the service gives the daemon: the settings of this run, fixed at install time. */
@@ -166,6 +210,9 @@ public final class DnsServiceSetup {
         }
         args.add("--proxy-container");
         args.add(sync.proxyContainer().orElse(""));
+        if (sync.windowsHostsFile().isEmpty() && !HostsSyncRequest.windowsHostsFile(sync.environment()).isEmpty()) {
+            args.add("--no-windows-hosts");
+        }
         return args;
     }
 

@@ -16,6 +16,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -66,6 +67,19 @@ public final class DnsServiceStatus {
         } catch (OrodcException e) {
             lines.add(line("hosts file", e.getMessage()));
             healthy = false;
+        }
+        Optional<Path> windowsHosts = request.sync().windowsHostsFile();
+        if (windowsHosts.isPresent()) {
+            try {
+                SortedSet<String> onWindows = new HostsFileWriter(windowsHosts.get(), request.sync().windowsHostsOptions(), reporter)
+                        .read().blockNames();
+                lines.add(line("windows", onWindows.size() + " names in the block of " + windowsHosts.get()
+                        + (onWindows.equals(inFile) ? ", the same as in the hosts file" : ", not the same as in the hosts file")));
+                healthy &= onWindows.equals(inFile);
+            } catch (OrodcException e) {
+                lines.add(line("windows", e.getMessage()));
+                healthy = false;
+            }
         }
         try {
             SortedSet<String> expected = expectedNames();

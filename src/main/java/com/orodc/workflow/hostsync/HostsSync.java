@@ -79,6 +79,8 @@ public final class HostsSync implements AutoCloseable {
             aliases = new HostsSyncAliasSink(name, ProxySpecs.NETWORK, ProxySpecs.PORTS_NETWORK, request.suffixes());
             sinks.add(aliases);
         });
+        request.windowsHostsFile().ifPresent(file -> sinks.add(
+                new HostsSyncWindowsSink(new HostsFileWriter(file, request.windowsHostsOptions(), reporter))));
     }
 
     /**

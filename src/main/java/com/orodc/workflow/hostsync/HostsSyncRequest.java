@@ -5,6 +5,8 @@ import com.orodc.core.OrodcConfig;
 import com.orodc.core.OrodcException;
 import com.orodc.core.UntrustedText;
 import com.orodc.core.OrodcHome;
+import com.orodc.core.wsl.WslEnvironment;
+import com.orodc.hosts.HostsFileOptions;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +26,7 @@ import java.util.Optional;
  * @param stateFile      where the last sync, its names and errors are recorded for status
  * @param environment    where the Docker endpoint comes from
  * @param timing         how events are batched and how reconnects back off
+ * @param windowsHostsFile in WSL 2, the Windows hosts file through the drive mount, kept in sync as well
  */
 public record HostsSyncRequest(
         List<String> suffixes,
@@ -32,7 +35,8 @@ public record HostsSyncRequest(
         Optional<String> proxyContainer,
         Path stateFile,
         Map<String, String> environment,
-        Timing timing) {
+        Timing timing,
+        Optional<Path> windowsHostsFile) {
 
     public static final Path DEFAULT_HOSTS_FILE = Path.of("/etc/hosts");
     public static final String DEFAULT_PROXY_CONTAINER = "proxy";
@@ -42,12 +46,25 @@ public record HostsSyncRequest(
         environment = Map.copyOf(environment);
     }
 
+    /** A request that writes no Windows hosts file. */
+    public HostsSyncRequest(List<String> suffixes, Path hostsFile, boolean ipv4Only, Optional<String> proxyContainer,
+                            Path stateFile, Map<String, String> environment, Timing timing) {
+        this(suffixes, hostsFile, ipv4Only, proxyContainer, stateFile, environment, timing, Optional.empty());
+    }
+
     /**
      * The request of a run: {@code suffixes} checked (CERT_DOMAIN when none given), state in
      * {@code $ORODC_HOME/state}.
      */
     public static HostsSyncRequest of(OrodcConfig config, OrodcHome home, Map<String, String> environment,
                                       List<String> suffixes, Path hostsFile, boolean ipv4Only, Optional<String> proxyContainer) {
+        return of(config, home, environment, suffixes, hostsFile, ipv4Only, proxyContainer, true);
+    }
+
+    /** @param windowsHosts in WSL 2, keep the Windows hosts file in sync too */
+    public static HostsSyncRequest of(OrodcConfig config, OrodcHome home, Map<String, String> environment,
+                                      List<String> suffixes, Path hostsFile, boolean ipv4Only, Optional<String> proxyContainer,
+                                      boolean windowsHosts) {
         List<String> allowed = new ArrayList<>();
         for (String suffix : suffixes == null || suffixes.isEmpty() ? List.of(config.certDomain()) : suffixes) {
             String s = suffix.strip().toLowerCase(Locale.ROOT);
@@ -59,7 +76,23 @@ public record HostsSyncRequest(
         }
         return new HostsSyncRequest(allowed, hostsFile == null ? DEFAULT_HOSTS_FILE : hostsFile.toAbsolutePath(), ipv4Only,
                 proxyContainer.filter(name -> !name.isBlank()), stateFile(home),
-                environment, Timing.DEFAULT);
+                environment, Timing.DEFAULT, windowsHosts ? windowsHostsFile(environment) : Optional.empty());
+    }
+
+    /** The Windows hosts file when this is WSL 2, through the drive mount. */
+    public static Optional<Path> windowsHostsFile(Map<String, String> environment) {
+        WslEnvironment wsl = WslEnvironment.detect(environment);
+        return wsl.isWsl2() ? Optional.of(wsl.windowsHostsFile()) : Optional.empty();
+    }
+
+    /**
+     * How the Windows hosts file is written: in place (its access list stays), CRLF, 9 names a line; the lock and the
+     * backup in the state directory, which the service and the user's own runs share, since orodc may not create
+     * files beside the Windows file.
+     */
+    public HostsFileOptions windowsHostsOptions() {
+        Path state = stateFile.toAbsolutePath().getParent();
+        return HostsFileOptions.windows(state.resolve("windows-hosts.orodc.lock"), state.resolve("windows-hosts.orodc.bak"));
     }
 
     public static Path stateFile(OrodcHome home) {
@@ -67,7 +100,7 @@ public record HostsSyncRequest(
     }
 
     public HostsSyncRequest withTiming(Timing newTiming) {
-        return new HostsSyncRequest(suffixes, hostsFile, ipv4Only, proxyContainer, stateFile, environment, newTiming);
+        return new HostsSyncRequest(suffixes, hostsFile, ipv4Only, proxyContainer, stateFile, environment, newTiming, windowsHostsFile);
     }
 
     /**

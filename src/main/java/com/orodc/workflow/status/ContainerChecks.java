@@ -25,10 +25,13 @@ final class ContainerChecks {
         this.engine = engine;
     }
 
-    StatusCheck docker() {
+    /** @param wsl in WSL 2 the line also says which engine: Docker Desktop's (WSL integration) or one inside the distribution */
+    StatusCheck docker(boolean wsl) {
         var v = engine.version();
+        String which = !wsl ? "" : DockerEngine.isDockerDesktop(engine.operatingSystem())
+                ? ", Docker Desktop through its WSL integration" : ", an engine inside this distribution";
         return StatusCheck.ok("docker", "Docker", "Engine " + v.version() + ", API " + v.apiVersion()
-                + " via " + engine.endpoint());
+                + " via " + engine.endpoint() + which);
     }
 
     List<StatusCheck> container(ContainerInfo c) {

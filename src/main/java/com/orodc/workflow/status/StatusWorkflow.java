@@ -1,5 +1,6 @@
 package com.orodc.workflow.status;
 
+import com.orodc.certs.CertFiles;
 import com.orodc.core.ExitCode;
 import com.orodc.core.OrodcConfig;
 import com.orodc.core.OrodcException;
@@ -8,6 +9,7 @@ import com.orodc.core.Reporter;
 import com.orodc.docker.ContainerInfo;
 import com.orodc.docker.DockerEngine;
 import com.orodc.workflow.ProxySpecs;
+import com.orodc.workflow.hostsync.HostsSyncRequest;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -52,11 +54,14 @@ public final class StatusWorkflow {
             Future<List<StatusCheck>> certificates = submit(pool, "certificates", local::certificates);
             Future<List<StatusCheck>> trust = submit(pool, "trust", local::trust);
             Future<List<StatusCheck>> hostsSync = submit(pool, "hosts sync", local::hostsSync);
+            WslChecks wsl = new WslChecks(request.config(), request.environment());
+            Future<List<StatusCheck>> windows = submit(pool, "wsl", () -> wsl.all(
+                    new CertFiles(request.home().certs()).rootCert(), HostsSyncRequest.DEFAULT_HOSTS_FILE));
             ExitCode code;
             long connecting = System.nanoTime();
             try (DockerEngine engine = DockerEngine.connect(request.environment(), Reporter.SILENT)) {
                 reporter.debug(String.format("Docker found in %d ms", (System.nanoTime() - connecting) / 1_000_000));
-                code = dockerSide(engine, request.config(), local, checks, pool);
+                code = dockerSide(engine, request.config(), local, checks, pool, wsl.applies());
             } catch (OrodcException e) {
                 if (e.exitCode() != ExitCode.DOCKER_UNREACHABLE) {
                     throw e;
@@ -67,6 +72,7 @@ public final class StatusWorkflow {
             checks.addAll(get(certificates));
             checks.addAll(get(trust));
             checks.addAll(get(hostsSync));
+            checks.addAll(get(windows));
             if (code == ExitCode.OK && checks.stream().anyMatch(c -> c.level() == StatusCheck.Level.FAIL)) {
                 code = ExitCode.FAILURE;
             }
@@ -77,9 +83,9 @@ public final class StatusWorkflow {
     }
 
     private ExitCode dockerSide(DockerEngine engine, OrodcConfig config, LocalChecks local, List<StatusCheck> checks,
-                                ExecutorService pool) {
+                                ExecutorService pool, boolean wsl) {
         ContainerChecks container = new ContainerChecks(engine);
-        checks.add(container.docker());
+        checks.add(container.docker(wsl));
         Optional<ContainerInfo> proxy = engine.proxyContainers().find(ProxySpecs.CONTAINER);
         if (proxy.isEmpty()) {
             checks.add(StatusCheck.fail("container", "Container", "no container named '" + ProxySpecs.CONTAINER + "'",

@@ -4,6 +4,7 @@ import com.orodc.core.Reporter;
 import com.orodc.docker.LabelledContainers;
 import com.orodc.hosts.HostsBlock;
 import com.orodc.hosts.HostsFileText;
+import com.orodc.testing.FakeWsl;
 import com.orodc.testing.Shell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,6 +100,46 @@ class HostsSyncIT {
     /** A change is logged right after it is written: wait for the line rather than race it. */
     void awaitLog(String... lines) throws Exception {
         await("log lines " + List.of(lines) + " in " + log, 10, () -> log.containsAll(List.of(lines)));
+    }
+
+    /** In WSL 2 (a fake distribution tree: nothing of Windows runs here) the Windows hosts file gets the same names. */
+    @Test
+    void inWsl2TheWindowsHostsFileGetsTheSameNamesInItsOwnFormat() throws Exception {
+        FakeWsl wsl = new FakeWsl(dir);
+        HostsSyncRequest request = new HostsSyncRequest(List.of(suffix), hosts, false, Optional.empty(),
+                dir.resolve("state/dns-sync.json"), System.getenv(), HostsSyncRequest.Timing.DEFAULT, Optional.of(wsl.windowsHosts));
+        sync = new HostsSync(request, reporter);
+        sync.start();
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            many.add(name("n" + i));
+        }
+        String c = containers.start("many", Map.of("orodc.dns.hostname", String.join(",", many)));
+        awaitNames(new TreeSet<>(many));
+        await("the Windows file has the names; log: " + log, 30, () -> {
+            try {
+                return HostsFileText.parse(Files.readAllBytes(wsl.windowsHosts), "hosts").blockNames().equals(new TreeSet<>(many));
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        String windows = Files.readString(wsl.windowsHosts, java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(windows).startsWith(FakeWsl.WINDOWS_HOSTS);
+        assertThat(windows.replace("\r\n", "")).as("CRLF only").doesNotContain("\n");
+        assertThat(windows.lines().filter(l -> l.startsWith("127.0.0.1 ")).map(l -> l.split(" ").length - 1))
+                .as("9 names, then 2").containsExactly(9, 2);
+        assertThat(windows).doesNotContain("::1 " + name("n0"));
+
+        containers.kill(c);
+        awaitNames(Set.of());
+        await("the Windows block emptied", 30, () -> {
+            try {
+                return HostsFileText.parse(Files.readAllBytes(wsl.windowsHosts), "hosts").blockNames().isEmpty();
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        assertThat(Files.readString(wsl.windowsHosts, java.nio.charset.StandardCharsets.ISO_8859_1)).startsWith(FakeWsl.WINDOWS_HOSTS);
     }
 
     @Test

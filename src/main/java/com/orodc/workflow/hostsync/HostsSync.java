@@ -75,9 +75,11 @@ public final class HostsSync implements AutoCloseable {
         this.hostsFile = new HostsFileWriter(request.hostsFile(), reporter);
         sinks.add(new HostsSyncFileSink(hostsFile, request.ipv4Only()));
         request.proxyContainer().ifPresent(name -> {
-            sinks.add(new HostsSyncProxySink(name));
+            // the aliases before the proxy's own /etc/hosts, which takes two execs: the projects' containers
+            // ask for names more often than a browser through SOCKS5 does
             aliases = new HostsSyncAliasSink(name, ProxySpecs.NETWORK, ProxySpecs.PORTS_NETWORK, request.suffixes());
             sinks.add(aliases);
+            sinks.add(new HostsSyncProxySink(name));
         });
         request.windowsHostsFile().ifPresent(file -> sinks.add(
                 new HostsSyncWindowsSink(new HostsFileWriter(file, request.windowsHostsOptions(), reporter))));

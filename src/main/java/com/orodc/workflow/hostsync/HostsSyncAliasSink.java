@@ -13,24 +13,21 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.function.LongSupplier;
 
 /**
  * The proxy's names on the shared network, so that the projects' own containers reach {@code https://app.docker.local}
  * through the proxy too, by Docker's resolver (which also serves images without a shell). The engine changes a
  * container's aliases only when it attaches it to a network: each change re-attaches the proxy's endpoint there,
  * which breaks the proxy's connections to the projects for a moment (the published ports are on another network
- * and are not touched). So the first change is applied at once and later ones at most once per {@code gap}, together.
+ * and are not touched). So the first change is applied at once and later ones at most once a second, together.
  */
 final class HostsSyncAliasSink implements HostsSyncSink {
-    static final Duration DEFAULT_GAP = Duration.ofSeconds(1);
+    private static final long GAP_NANOS = Duration.ofSeconds(1).toNanos();
 
     private final String container;
     private final String network;
     private final String portsNetwork;
     private final AllowedNames ours;
-    private final long gapNanos;
-    private final LongSupplier clock;
 
     private String appliedTo = "";
     private Set<String> applied = Set.of();
@@ -44,17 +41,10 @@ final class HostsSyncAliasSink implements HostsSyncSink {
      * @param portsNetwork the network with the published ports: only a proxy attached to it is re-attached
      */
     HostsSyncAliasSink(String container, String network, String portsNetwork, List<String> suffixes) {
-        this(container, network, portsNetwork, suffixes, DEFAULT_GAP, System::nanoTime);
-    }
-
-    HostsSyncAliasSink(String container, String network, String portsNetwork, List<String> suffixes, Duration gap,
-                       LongSupplier clock) {
         this.container = container;
         this.network = network;
         this.portsNetwork = portsNetwork;
         this.ours = AllowedNames.under(suffixes);
-        this.gapNanos = gap.toNanos();
-        this.clock = clock;
     }
 
     @Override
@@ -84,12 +74,22 @@ final class HostsSyncAliasSink implements HostsSyncSink {
             retryAt = HostsSyncSchedule.NONE;
             return false;
         }
-        long now = clock.getAsLong();
-        if (reconnected && now - lastReconnect < gapNanos) {
-            retryAt = lastReconnect + gapNanos;
+        long now = System.nanoTime();
+        if (reconnected && now - lastReconnect < GAP_NANOS) {
+            retryAt = lastReconnect + GAP_NANOS;
             return false;
         }
         retryAt = HostsSyncSchedule.NONE;
+        try {
+            return reattach(id, names, now, docker);
+        } catch (EngineException e) {
+            // another writer may be re-attaching it at this moment: look again after the gap
+            retryAt = now + GAP_NANOS;
+            throw e;
+        }
+    }
+
+    private boolean reattach(String id, SortedSet<String> names, long now, DockerEngine docker) {
         Map<String, NetworkAttachment> networks = docker.networks().attachments(id);
         if (!networks.containsKey(portsNetwork)) {
             // an older proxy publishes its ports on this network: re-attaching it would cut every connection to
@@ -107,17 +107,11 @@ final class HostsSyncAliasSink implements HostsSyncSink {
             applied = Set.copyOf(names);
             return false;
         }
-        try {
-            if (shared == null) {
-                // detached by a change that failed half-way (or by hand): the proxy serves the projects from there
-                docker.networks().connect(id, network, wanted);
-            } else {
-                docker.networks().reconnect(id, network, wanted, before);
-            }
-        } catch (EngineException e) {
-            // another writer may be re-attaching it at this moment: look again after the gap
-            retryAt = now + gapNanos;
-            throw e;
+        if (shared == null) {
+            // detached by a change that failed half-way (or by hand): the proxy serves the projects from there
+            docker.networks().connect(id, network, wanted);
+        } else {
+            docker.networks().reconnect(id, network, wanted, before);
         }
         reconnected = true;
         lastReconnect = now;

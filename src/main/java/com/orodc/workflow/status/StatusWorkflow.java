@@ -48,13 +48,16 @@ public final class StatusWorkflow {
             thread.setDaemon(true);
             return thread;
         });
-        try {
+        SharedEngine shared = new SharedEngine(request.environment());
+        try (shared) {
             Future<List<StatusCheck>> certificates = submit(pool, "certificates", local::certificates);
             Future<List<StatusCheck>> trust = submit(pool, "trust", local::trust);
-            Future<List<StatusCheck>> hostsSync = submit(pool, "hosts sync", local::hostsSync);
+            Future<List<StatusCheck>> hostsSync = submit(pool, "hosts sync",
+                    () -> local.hostsSync(() -> shared.get().containers().running()));
             ExitCode code;
             long connecting = System.nanoTime();
-            try (DockerEngine engine = DockerEngine.connect(request.environment(), Reporter.SILENT)) {
+            try {
+                DockerEngine engine = shared.get();
                 reporter.debug(String.format("Docker found in %d ms", (System.nanoTime() - connecting) / 1_000_000));
                 code = dockerSide(engine, request.config(), local, checks, pool);
             } catch (OrodcException e) {

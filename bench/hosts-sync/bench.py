@@ -22,7 +22,8 @@ import uuid
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 JAR = os.path.join(ROOT, "target", "quarkus-app", "quarkus-run.jar")
 IMAGE = "orodc-test/busybox:1"
-JVM = ["-XX:+UseSerialGC", "-Xms8m", "-Xmx48m", "-XX:TieredStopAtLevel=1", "-Xss512k"]  # as the service runs it
+# as the service runs it (DnsServiceSetup.DAEMON_JVM_OPTIONS); ORODC_DAEMON_JVM tries others, separated by spaces
+JVM = os.environ.get("ORODC_DAEMON_JVM", "-XX:+UseSerialGC -Xms8m -Xmx48m -XX:TieredStopAtLevel=1 -Xss512k").split()
 LATENCY_COUNT = int(os.environ.get("LATENCY_COUNT", "100"))
 BURST_COUNT = int(os.environ.get("BURST_COUNT", "200"))
 PARALLEL = int(os.environ.get("BURST_PARALLEL", "16"))
@@ -31,6 +32,10 @@ CYCLES = int(os.environ.get("LOST_LINE_CYCLES", "30"))
 CHURN_COUNT = int(os.environ.get("CHURN_COUNT", "60"))
 # docker-hoster's hoster.py, when given: the third contender (never part of this repository)
 HOSTER = os.environ.get("DOCKER_HOSTER", "")
+# OroDC's bash dns-sync.sh (compose/docker/proxy/dns-sync.sh of the OroDC repository), when given: another
+# contender, never part of this repository. It writes /etc/hosts: it runs in a mount namespace of its own where
+# the temporary hosts file is bound over /etc/hosts (root needed); it looks only at traefik.enable=true containers.
+ORODC_DNS_SYNC = os.environ.get("ORODC_DNS_SYNC", "")
 
 
 def sh(*cmd, check=True):
@@ -65,8 +70,9 @@ class StartEvents:
 
 
 def run_container(run_id, name, hostname):
+    # traefik.enable=true for dns-sync.sh, which skips other containers; no rule, so no other names for the rest
     sh("docker", "run", "-d", "--name", name, "--label", "orodc.test=true", "--label", "bench.run=" + run_id,
-       "--label", "orodc.dns.hostname=" + hostname, IMAGE, "sleep", "3600")
+       "--label", "orodc.dns.hostname=" + hostname, "--label", "traefik.enable=true", IMAGE, "sleep", "3600")
 
 
 def names_in(path):
@@ -288,6 +294,18 @@ def hoster_writes(work):
         return sum(1 for line in f if line.startswith("Updating hosts file"))
 
 
+def start_dns_sync(hosts, suffix, work):
+    log = open(os.path.join(work, "dns-sync.log"), "w")
+    bind = 'mount --bind "$1" /etc/hosts && exec bash "$2"'
+    return subprocess.Popen(["unshare", "--mount", "--propagation", "private", "sh", "-c", bind, "sh", hosts,
+                             ORODC_DNS_SYNC], stdout=log, stderr=log, start_new_session=True)
+
+
+def dns_sync_writes(work):
+    with open(os.path.join(work, "dns-sync.log")) as f:
+        return sum(1 for line in f if "Updated /etc/hosts:" in line)
+
+
 def by_label(name, host):
     return host
 
@@ -304,6 +322,8 @@ def main():
     if HOSTER:
         # docker-hoster writes container names, not labels: its names are waited for
         results.append(bench("docker-hoster", start_hoster, hoster_writes, by_container_name))
+    if ORODC_DNS_SYNC:
+        results.append(bench("OroDC dns-sync.sh", start_dns_sync, dns_sync_writes, by_label))
     day = datetime.date.today().isoformat()
     out = os.path.join(ROOT, "bench", "results", "hosts-sync-%s.md" % day)
     cpu = sh("nproc").strip()
@@ -331,7 +351,8 @@ def main():
     with open(out, "w") as f:
         f.write("# Hosts sync benchmark, %s\n\n" % day)
         f.write("Machine: %s cores, Docker Engine %s, %s. Shared with other work while it ran.\n" % (cpu, docker, java))
-        f.write("orodc JVM settings: `%s` (those of the installed service).\n" % " ".join(JVM))
+        f.write("orodc JVM settings: `%s`%s.\n" % (" ".join(JVM), "" if "ORODC_DAEMON_JVM" in os.environ
+                                                       else " (those of the installed service)"))
         f.write("Latency: %d containers started one after another (`docker run -d`), from the engine's start event "
                 "(timeNano) to the name read in the file (1 ms polling), and from `docker run -d` returning (0 when the "
                 "name was already there). Churn: %d more such starts while another labelled container starts and is "

@@ -115,7 +115,7 @@ public final class DockerEngine implements AutoCloseable {
         DockerClientConfig config = builder.build();
         ApacheDockerHttpClient.Builder http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
-                .sslConfig(config.getSSLConfig())
+                .sslConfig(tls ? config.getSSLConfig() : NoTls::context)
                 .connectionTimeout(Duration.ofSeconds(5));
         if (responseTimeout != null) {
             http.responseTimeout(responseTimeout);

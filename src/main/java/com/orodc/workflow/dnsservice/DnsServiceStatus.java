@@ -5,6 +5,7 @@ import com.orodc.core.OrodcException;
 import com.orodc.core.Reporter;
 import com.orodc.docker.DockerConnector;
 import com.orodc.docker.DockerEngine;
+import com.orodc.docker.RunningContainer;
 import com.orodc.hosts.AllowedNames;
 import com.orodc.hosts.HostsFileWriter;
 import com.orodc.probe.HttpPing;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * {@code --status}: is the service installed and running, when did it last sync, and do the names in the
@@ -40,6 +42,14 @@ public final class DnsServiceStatus {
     }
 
     public DnsServiceReport status() {
+        return status(this::runningContainers);
+    }
+
+    /**
+     * The same, with the running containers from a Docker client the caller already has: proxy-status
+     * opens one client for all its checks.
+     */
+    public DnsServiceReport status(Supplier<List<RunningContainer>> running) {
         List<String> lines = new ArrayList<>();
         boolean healthy = true;
         DnsServicePlatform platform = request.platform();
@@ -82,7 +92,7 @@ public final class DnsServiceStatus {
             }
         }
         try {
-            SortedSet<String> expected = expectedNames();
+            SortedSet<String> expected = expectedNames(running);
             lines.add(line("expected", expected.size() + " names from running containers"));
             SortedSet<String> missing = new TreeSet<>(expected);
             missing.removeAll(inFile);
@@ -107,7 +117,7 @@ public final class DnsServiceStatus {
     }
 
     public DnsServiceReport verify() {
-        SortedSet<String> names = request.names().isEmpty() ? expectedNames() : new TreeSet<>(request.names());
+        SortedSet<String> names = request.names().isEmpty() ? expectedNames(this::runningContainers) : new TreeSet<>(request.names());
         List<String> lines = new ArrayList<>();
         boolean allOk = true;
         if (names.isEmpty()) {
@@ -122,13 +132,19 @@ public final class DnsServiceStatus {
     }
 
     /** The names the running containers ask for, as the daemon would compute them. */
-    SortedSet<String> expectedNames() {
-        try (DockerEngine engine = DockerConnector.connect(request.sync().environment())) {
-            var running = engine.containers().running();
-            return new TreeSet<>(new HostsSyncNames(AllowedNames.under(request.sync().suffixes()), Reporter.SILENT).of(running).keySet());
+    private SortedSet<String> expectedNames(Supplier<List<RunningContainer>> running) {
+        try {
+            return new TreeSet<>(new HostsSyncNames(AllowedNames.under(request.sync().suffixes()), Reporter.SILENT)
+                    .of(running.get()).keySet());
         } catch (RuntimeException e) {
             throw new OrodcException(ExitCode.DOCKER_UNREACHABLE, "cannot list containers at "
                     + DockerConnector.endpoint(request.sync().environment()) + " (" + e.getMessage() + "); start Docker or set DOCKER_HOST", e);
+        }
+    }
+
+    private List<RunningContainer> runningContainers() {
+        try (DockerEngine engine = DockerConnector.connect(request.sync().environment())) {
+            return engine.containers().running();
         }
     }
 

@@ -10,6 +10,7 @@ import com.orodc.core.OrodcConfig;
 import com.orodc.core.OrodcException;
 import com.orodc.core.OrodcHome;
 import com.orodc.core.Reporter;
+import com.orodc.docker.RunningContainer;
 import com.orodc.workflow.dnsservice.DnsServicePlatform;
 import com.orodc.workflow.dnsservice.DnsServiceReport;
 import com.orodc.workflow.dnsservice.DnsServiceRequest;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** proxy-status checks of this machine: certificate files, where the root is trusted, the hosts sync. */
 final class LocalChecks {
@@ -107,10 +109,11 @@ final class LocalChecks {
     }
 
     /** The hosts-sync service as proxy-dns-setup --status sees it; not installed is a warning (names can be added by hand). */
-    List<StatusCheck> hostsSync() {
+    List<StatusCheck> hostsSync(Supplier<List<RunningContainer>> running) {
         DnsServiceReport report;
         try {
-            report = new DnsServiceStatus(DnsServiceRequest.ofThisMachine(config, home, environment), Reporter.SILENT).status();
+            report = new DnsServiceStatus(DnsServiceRequest.ofThisMachine(config, home, environment), Reporter.SILENT)
+                    .status(running);
         } catch (OrodcException e) {
             return List.of(StatusCheck.warn("hosts-sync", "Hosts sync", "cannot tell: " + e.getMessage(), "orodc proxy-dns-setup --status"));
         }

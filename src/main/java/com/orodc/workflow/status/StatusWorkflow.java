@@ -50,16 +50,19 @@ public final class StatusWorkflow {
             thread.setDaemon(true);
             return thread;
         });
-        try {
+        SharedEngine shared = new SharedEngine(request.environment());
+        try (shared) {
             Future<List<StatusCheck>> certificates = submit(pool, "certificates", local::certificates);
             Future<List<StatusCheck>> trust = submit(pool, "trust", local::trust);
-            Future<List<StatusCheck>> hostsSync = submit(pool, "hosts sync", local::hostsSync);
+            Future<List<StatusCheck>> hostsSync = submit(pool, "hosts sync",
+                    () -> local.hostsSync(() -> shared.get().containers().running()));
             WslChecks wsl = new WslChecks(request.config(), request.environment());
             Future<List<StatusCheck>> windows = submit(pool, "wsl", () -> wsl.all(
                     new CertFiles(request.home().certs()).rootCert(), HostsSyncRequest.DEFAULT_HOSTS_FILE));
             ExitCode code;
             long connecting = System.nanoTime();
-            try (DockerEngine engine = DockerEngine.connect(request.environment(), Reporter.SILENT)) {
+            try {
+                DockerEngine engine = shared.get();
                 reporter.debug(String.format("Docker found in %d ms", (System.nanoTime() - connecting) / 1_000_000));
                 code = dockerSide(engine, request.config(), local, checks, pool, wsl.applies());
             } catch (OrodcException e) {

@@ -5,6 +5,7 @@ import com.orodc.docker.LabelledContainers;
 import com.orodc.hosts.HostsBlock;
 import com.orodc.hosts.HostsFileText;
 import com.orodc.testing.FakeWsl;
+import com.orodc.testing.Await;
 import com.orodc.testing.Shell;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,14 +78,7 @@ class HostsSyncIT {
     }
 
     static void await(String what, long seconds, BooleanSupplier condition) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("not within " + seconds + " s: " + what);
+        Await.until(what, seconds, 20, condition);
     }
 
     void awaitNames(Set<String> expected) throws Exception {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.orodc.core.Reporter;
 import com.orodc.docker.LabelledContainers;
+import com.orodc.testing.Await;
 import com.orodc.testing.ClientImages;
 import com.orodc.testing.LocalImages;
 import com.orodc.testing.ProxyFixture;
@@ -34,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -117,14 +117,16 @@ class ProxyNamesInNetworkIT extends ProxyTestBase {
     }
 
     private static void await(String what, long seconds, BooleanSupplier condition) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("not within " + seconds + " s: " + what);
+        Await.until(what, seconds, 100, condition);
+    }
+
+    /** {@code docker run --rm} of a project's container on the shared network, with {@code options} before the image. */
+    private static Shell.Result runInProject(List<String> options, String image, String... args) {
+        List<String> run = new ArrayList<>(List.of("docker", "run", "--rm", "--network", ProxySpecs.NETWORK, "--label", "orodc.test=true"));
+        run.addAll(options);
+        run.add(image);
+        run.addAll(List.of(args));
+        return Shell.run(run, null, 60);
     }
 
     @Test
@@ -202,21 +204,18 @@ class ProxyNamesInNetworkIT extends ProxyTestBase {
 
         String snippet = proxy.cli().run("proxy", "trust-snippet", "--service", "php").assertSuccess().out();
         JsonNode service = new ObjectMapper(new YAMLFactory()).readTree(snippet).path("services").path("php");
-        List<String> run = new ArrayList<>(List.of("docker", "run", "--rm", "--network", ProxySpecs.NETWORK, "--label", "orodc.test=true"));
-        service.path("volumes").forEach(v -> run.addAll(List.of("-v", v.asText())));
-        service.path("environment").fields().forEachRemaining(e -> run.addAll(List.of("-e", e.getKey() + "=" + e.getValue().asText())));
-        assertThat(run).contains("-v", "-e");
+        List<String> options = new ArrayList<>();
+        service.path("volumes").forEach(v -> options.addAll(List.of("-v", v.asText())));
+        service.path("environment").fields().forEachRemaining(e -> options.addAll(List.of("-e", e.getKey() + "=" + e.getValue().asText())));
+        assertThat(options).contains("-v", "-e");
         String url = "https://" + shop + "/";
 
-        List<String> withSnippet = new ArrayList<>(run);
-        withSnippet.addAll(List.of(ClientImages.curl(), "-sS", "--max-time", "10", url));
-        Shell.Result trusted = Shell.run(withSnippet, null, 60);
+        Shell.Result trusted = runInProject(options, ClientImages.curl(), "-sS", "--max-time", "10", url);
         assertThat(trusted.exitCode()).as("curl with the snippet: %s", trusted.err()).isZero();
         assertThat(trusted.out()).contains("stand-in proxy for docker.local");
 
         // the same image without the snippet trusts only the public roots: a certificate error (curl's exit 60)
-        Shell.Result untrusted = Shell.run(List.of("docker", "run", "--rm", "--network", ProxySpecs.NETWORK, "--label", "orodc.test=true",
-                ClientImages.curl(), "-sS", "--max-time", "10", url), null, 60);
+        Shell.Result untrusted = runInProject(List.of(), ClientImages.curl(), "-sS", "--max-time", "10", url);
         assertThat(untrusted.exitCode()).as(untrusted.err()).isEqualTo(60);
         assertThat(untrusted.err()).contains("SSL certificate problem");
     }
@@ -228,8 +227,7 @@ class ProxyNamesInNetworkIT extends ProxyTestBase {
         startSync();
         awaitResolves(shop, true);
 
-        Shell.Result r = Shell.run(List.of("docker", "run", "--rm", "--network", ProxySpecs.NETWORK, "--label", "orodc.test=true",
-                ClientImages.staticNslookup(), shop), null, 60);
+        Shell.Result r = runInProject(List.of(), ClientImages.staticNslookup(), shop);
         assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
         assertThat(answers(r.out())).contains(proxyAddress());
     }

@@ -33,11 +33,10 @@ public final class ProxyNames {
         return new TreeSet<>(new HostsSyncNames(AllowedNames.under(suffixes), reporter).of(running).keySet());
     }
 
-    /** One push of the current names into the running proxy: its own /etc/hosts and its aliases. True when one changed. */
+    /** One push of the current names into the running proxy, in the order the hosts sync uses: its aliases, its own /etc/hosts. */
     public static boolean pushOnce(DockerEngine docker, List<String> suffixes, String container, Reporter reporter) {
         List<RunningContainer> running = docker.containers().running();
         SortedSet<String> names = new TreeSet<>(new HostsSyncNames(AllowedNames.under(suffixes), reporter).of(running).keySet());
-        boolean hosts = new HostsSyncProxySink(container).apply(names, running, docker);
         boolean aliases;
         try {
             aliases = new HostsSyncAliasSink(container, ProxySpecs.NETWORK, ProxySpecs.PORTS_NETWORK, suffixes)
@@ -47,6 +46,7 @@ public final class ProxyNames {
             reporter.warn("could not give the proxy its names on " + ProxySpecs.NETWORK + ": " + e.getMessage());
             aliases = false;
         }
-        return hosts || aliases;
+        boolean hosts = new HostsSyncProxySink(container).apply(names, running, docker);
+        return aliases || hosts;
     }
 }

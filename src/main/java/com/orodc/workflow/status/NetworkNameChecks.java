@@ -7,6 +7,7 @@ import com.orodc.docker.ContainerInfo;
 import com.orodc.docker.DockerEngine;
 import com.orodc.docker.EngineException;
 import com.orodc.docker.NetworkAttachment;
+import com.orodc.docker.RunningContainer;
 import com.orodc.hosts.AllowedNames;
 import com.orodc.workflow.ProxySpecs;
 import com.orodc.workflow.hostsync.HostsSyncNames;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Whether the projects' containers reach the proxy by the names it serves: Docker's resolver on the shared network
@@ -34,7 +36,7 @@ final class NetworkNameChecks {
         this.engine = engine;
     }
 
-    StatusCheck check(ContainerInfo proxy, OrodcConfig config) {
+    StatusCheck check(ContainerInfo proxy, OrodcConfig config, Supplier<List<RunningContainer>> running) {
         Map<String, NetworkAttachment> networks;
         try {
             networks = engine.networks().attachments(proxy.id());
@@ -50,8 +52,12 @@ final class NetworkNameChecks {
                     + ProxySpecs.NETWORK, "recreate it: orodc install-proxy");
         }
         String address = shared.ipAddress();
-        Map<String, String> names = new HostsSyncNames(AllowedNames.under(List.of(config.certDomain())), Reporter.SILENT)
-                .of(engine.containers().running());
+        Map<String, String> names;
+        try {
+            names = new HostsSyncNames(AllowedNames.under(List.of(config.certDomain())), Reporter.SILENT).of(running.get());
+        } catch (EngineException e) {
+            return StatusCheck.warn(ID, NAME, "cannot list the running containers: " + e.getMessage(), null);
+        }
         names.values().removeIf(owner -> owner.equals(proxy.name()));
         if (names.isEmpty()) {
             return StatusCheck.ok(ID, NAME, "no project is running; the proxy is " + address);

@@ -55,16 +55,16 @@ public final class StatusWorkflow {
             Future<List<StatusCheck>> certificates = submit(pool, "certificates", local::certificates);
             Future<List<StatusCheck>> trust = submit(pool, "trust", local::trust);
             Future<List<StatusCheck>> hostsSync = submit(pool, "hosts sync",
-                    () -> local.hostsSync(() -> shared.get().containers().running()));
+                    () -> local.hostsSync(shared::running));
             WslChecks wsl = new WslChecks(request.config(), request.environment());
             Future<List<StatusCheck>> windows = submit(pool, "wsl", () -> wsl.all(
                     new CertFiles(request.home().certs()).rootCert(), HostsSyncRequest.DEFAULT_HOSTS_FILE));
             ExitCode code;
             long connecting = System.nanoTime();
             try {
-                DockerEngine engine = shared.get();
+                shared.get(); // connects here, so that the time below is the search for the engine
                 reporter.debug(String.format("Docker found in %d ms", (System.nanoTime() - connecting) / 1_000_000));
-                code = dockerSide(engine, request.config(), local, checks, pool, wsl.applies());
+                code = dockerSide(shared, request.config(), local, checks, pool, wsl.applies());
             } catch (OrodcException e) {
                 if (e.exitCode() != ExitCode.DOCKER_UNREACHABLE) {
                     throw e;
@@ -85,8 +85,9 @@ public final class StatusWorkflow {
         }
     }
 
-    private ExitCode dockerSide(DockerEngine engine, OrodcConfig config, LocalChecks local, List<StatusCheck> checks,
+    private ExitCode dockerSide(SharedEngine shared, OrodcConfig config, LocalChecks local, List<StatusCheck> checks,
                                 ExecutorService pool, boolean wsl) {
+        DockerEngine engine = shared.get();
         ContainerChecks container = new ContainerChecks(engine);
         checks.add(container.docker(wsl));
         Optional<ContainerInfo> proxy = engine.proxyContainers().find(ProxySpecs.CONTAINER);
@@ -111,7 +112,7 @@ public final class StatusWorkflow {
                 submit(pool, "services", () -> List.of(container.services(c, config))),
                 submit(pool, "routers", () -> List.of(endpoints.routers())),
                 submit(pool, "socks5", () -> List.of(endpoints.socks5())),
-                submit(pool, "container names", () -> List.of(new NetworkNameChecks(engine).check(c, config))));
+                submit(pool, "container names", () -> List.of(new NetworkNameChecks(engine).check(c, config, shared::running))));
         running.forEach(f -> checks.addAll(get(f)));
         return ExitCode.OK;
     }

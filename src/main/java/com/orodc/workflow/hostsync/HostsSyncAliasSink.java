@@ -32,7 +32,6 @@ final class HostsSyncAliasSink implements HostsSyncSink {
     private String appliedTo = "";
     private Set<String> applied = Set.of();
     private long lastReconnect;
-    private boolean reconnected;
     private long retryAt = HostsSyncSchedule.NONE;
     private long reconnects;
 
@@ -75,7 +74,7 @@ final class HostsSyncAliasSink implements HostsSyncSink {
             return false;
         }
         long now = System.nanoTime();
-        if (reconnected && now - lastReconnect < GAP_NANOS) {
+        if (reconnects > 0 && now - lastReconnect < GAP_NANOS) {
             retryAt = lastReconnect + GAP_NANOS;
             return false;
         }
@@ -113,7 +112,6 @@ final class HostsSyncAliasSink implements HostsSyncSink {
         } else {
             docker.networks().reconnect(id, network, wanted, before);
         }
-        reconnected = true;
         lastReconnect = now;
         reconnects++;
         appliedTo = id;

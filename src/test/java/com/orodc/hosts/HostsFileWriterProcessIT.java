@@ -47,6 +47,35 @@ class HostsFileWriterProcessIT {
         return command;
     }
 
+    /**
+     * Two writer processes keep the file's block (the Windows file's options when {@code windowsState} is given)
+     * while another program appends 600 lines ending in {@code lineEnd}, one every 5 ms; returns those lines.
+     */
+    private List<String> appendBesideTwoWriters(Path hosts, Path windowsState, String lineEnd) throws Exception {
+        List<Process> writers = new ArrayList<>();
+        List<String> appended = new ArrayList<>();
+        try {
+            for (int w = 0; w < 2; w++) {
+                Process writer = new ProcessBuilder(writerLoop(hosts, Long.MAX_VALUE, windowsState)).redirectErrorStream(true).start();
+                writers.add(writer);
+                BufferedReader out = new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8));
+                assertThat(out.readLine()).as("writer started").isEqualTo("written");
+            }
+            for (int i = 0; i < 600; i++) {
+                String line = "10.1." + (i / 250) + "." + (i % 250) + " appended-" + i + ".example" + lineEnd;
+                Files.writeString(hosts, line, StandardCharsets.US_ASCII, StandardOpenOption.APPEND);
+                appended.add(line);
+                Thread.sleep(5);
+            }
+        } finally {
+            for (Process writer : writers) {
+                writer.destroy();
+                assertThat(writer.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            }
+        }
+        return appended;
+    }
+
     @Test
     void sigkillDuringARunOfWritesNeverLeavesATruncatedFileOrLostLines() throws Exception {
         Path hosts = dir.resolve("hosts");
@@ -81,29 +110,9 @@ class HostsFileWriterProcessIT {
     void twoWriterProcessesAndAnAppendingProgramLoseNoLine() throws Exception {
         Path hosts = dir.resolve("hosts");
         Files.writeString(hosts, USER_LINES);
-        List<Process> writers = new ArrayList<>();
-        List<String> appended = new ArrayList<>();
-        try {
-            for (int w = 0; w < 2; w++) {
-                Process writer = new ProcessBuilder(writerLoop(hosts, Long.MAX_VALUE)).redirectErrorStream(true).start();
-                writers.add(writer);
-                BufferedReader out = new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8));
-                assertThat(out.readLine()).as("writer started").isEqualTo("written");
-            }
-            for (int i = 0; i < 600; i++) {
-                String line = "10.1." + (i / 250) + "." + (i % 250) + " appended-" + i + ".example\n";
-                Files.writeString(hosts, line, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-                appended.add(line.strip());
-                Thread.sleep(5);
-            }
-        } finally {
-            for (Process writer : writers) {
-                writer.destroy();
-                assertThat(writer.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            }
-        }
+        List<String> appended = appendBesideTwoWriters(hosts, null, "\n");
         List<String> lines = Files.readAllLines(hosts, StandardCharsets.ISO_8859_1);
-        List<String> lost = appended.stream().filter(l -> !lines.contains(l)).toList();
+        List<String> lost = appended.stream().map(String::strip).filter(l -> !lines.contains(l)).toList();
         System.err.println("HostsFileWriterProcessIT: " + lost.size() + " of " + appended.size() + " appended lines lost beside two writer processes");
         assertThat(lost).as("appended lines lost").isEmpty();
         assertThat(String.join("\n", lines) + "\n").startsWith(USER_LINES);
@@ -198,27 +207,7 @@ class HostsFileWriterProcessIT {
     void twoWriterProcessesOfTheWindowsFileAndAnAppendingProgramLoseNoLine() throws Exception {
         Path hosts = new FakeWsl(dir).windowsHosts;
         Path state = Files.createDirectories(dir.resolve("state"));
-        List<Process> writers = new ArrayList<>();
-        List<String> appended = new ArrayList<>();
-        try {
-            for (int w = 0; w < 2; w++) {
-                Process writer = new ProcessBuilder(writerLoop(hosts, Long.MAX_VALUE, state)).redirectErrorStream(true).start();
-                writers.add(writer);
-                BufferedReader out = new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8));
-                assertThat(out.readLine()).as("writer started").isEqualTo("written");
-            }
-            for (int i = 0; i < 600; i++) {
-                String line = "10.1." + (i / 250) + "." + (i % 250) + " appended-" + i + ".example\r\n";
-                Files.writeString(hosts, line, StandardCharsets.ISO_8859_1, StandardOpenOption.APPEND);
-                appended.add(line);
-                Thread.sleep(5);
-            }
-        } finally {
-            for (Process writer : writers) {
-                writer.destroy();
-                assertThat(writer.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            }
-        }
+        List<String> appended = appendBesideTwoWriters(hosts, state, "\r\n");
         String content = Files.readString(hosts, StandardCharsets.ISO_8859_1);
         List<String> lost = appended.stream().filter(l -> !content.contains(l)).toList();
         System.err.println("HostsFileWriterProcessIT: " + lost.size() + " of " + appended.size()

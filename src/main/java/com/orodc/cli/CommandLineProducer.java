@@ -9,6 +9,6 @@ import picocli.CommandLine;
 class CommandLineProducer {
     @Produces
     CommandLine commandLine(PicocliCommandLineFactory factory) {
-        return Cli.configure(factory.create());
+        return Cli.configure(Cli.withCommands(factory.create(), CommandTree.COMMANDS));
     }
 }

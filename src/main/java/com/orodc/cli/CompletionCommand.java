@@ -46,8 +46,9 @@ class CompletionCommand implements Callable<Integer> {
             throw new OrodcException(ExitCode.USAGE, "'" + UntrustedText.of(name, 40)
                     + "' is not a command name: use letters, digits, '.', '_' or '-' (e.g. orodc-proxy)");
         }
-        // the same script serves both shells: picocli's bash script enables bashcompinit when zsh reads it
-        spec.commandLine().getOut().print(AutoComplete.bash(name, spec.root().commandLine()));
+        // the whole tree, not this run's (which holds this command alone); the same script serves both shells:
+        // picocli's bash script enables bashcompinit when zsh reads it
+        spec.commandLine().getOut().print(AutoComplete.bash(name, Cli.create(Commands.context(spec))));
         spec.commandLine().getOut().flush();
         return ExitCode.OK.code();
     }

@@ -7,24 +7,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
+/** The top command; its subcommands are those of {@link CommandTree}, added by {@link Cli}. */
 @TopCommand
 @Command(name = "orodc",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Local HTTPS, /etc/hosts sync and SOCKS5 for Docker web projects (*.docker.local).",
-        subcommands = {
-                ConfigCommand.class,
-                InstallProxyCommand.class,
-                UninstallProxyCommand.class,
-                ProxyStatusCommand.class,
-                ProxySocks5TestCommand.class,
-                ProxyCommand.class,
-                ExportProxyCertCommand.class,
-                ProxyImageCommand.class,
-                ProxyDnsSyncCommand.class,
-                ProxyDnsSetupCommand.class,
-                CompletionCommand.class,
-        },
         footerHeading = "%nExamples:%n",
         footer = {
                 "  orodc install-proxy                 set up and start the proxy",

@@ -29,7 +29,7 @@ class LauncherArchiveIT {
     private static final Path LAUNCHER = Path.of("orodc").toAbsolutePath();
     private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
     /** A command class: in a run's class log it says where the application's own classes came from. */
-    private static final String APP_CLASS = "com.orodc.cli.OrodcCommand source: ";
+    private static final String APP_CLASS = "com.orodc.cli.VersionText source: ";
     private static final Duration ARCHIVE_WAIT = Duration.ofSeconds(120);
 
     @TempDir
@@ -50,7 +50,7 @@ class LauncherArchiveIT {
         assertThat(archives()).as("ORODC_CDS=0 makes no archive").isEmpty();
 
         Shell.Result first = run(Map.of(), "--version");
-        Path archive = awaitArchive("orodc");
+        Path archive = awaitArchive("version");
         Shell.Result second = run(Map.of(), "--version");
         assertSameRun(first, without);
         assertSameRun(second, without);
@@ -65,12 +65,12 @@ class LauncherArchiveIT {
         // a Docker endpoint where nothing listens: proxy-status reports it and exits 3, without touching any engine
         Map<String, String> noDocker = Map.of("DOCKER_HOST", "unix://" + tmp.resolve("no-docker.sock"));
         List<List<String>> commands = List.of(List.of("proxy-status"), List.of("config", "--no-such-option"),
-                List.of("--help"));
+                List.of("--help"), List.of("--version"));
         for (List<String> command : commands) {
             String[] args = command.toArray(String[]::new);
             Shell.Result reference = run(with(noDocker, "ORODC_CDS", "0"), args);
             Shell.Result recording = run(noDocker, args);
-            awaitArchive(command.get(0).startsWith("-") ? "orodc" : command.get(0));
+            awaitArchive(command.equals(List.of("--version")) ? "version" : command.get(0).startsWith("-") ? "orodc" : command.get(0));
             Shell.Result mapped = run(noDocker, args);
             assertSameRun(recording, reference);
             assertSameRun(mapped, reference);
@@ -83,13 +83,13 @@ class LauncherArchiveIT {
     void aTruncatedArchiveIsIgnoredAndMadeAgain() throws IOException {
         Shell.Result reference = run(Map.of("ORODC_CDS", "0"), "--version");
         run(Map.of(), "--version");
-        Path archive = awaitArchive("orodc");
+        Path archive = awaitArchive("version");
         byte[] whole = Files.readAllBytes(archive);
         // what a full disk or a crash leaves: the start of a valid archive (mapped as it is, it crashes the JVM)
         writeKeepingWritable(archive, Arrays.copyOf(whole, whole.length / 3));
 
         assertSameRun(run(Map.of(), "--version"), reference);
-        awaitArchive("orodc");
+        awaitArchive("version");
         assertThat(Files.size(archive)).as("made again").isEqualTo(whole.length);
         assertThat(appClassSource(Map.of())).startsWith("shared objects file");
         assertSameRun(run(Map.of(), "--version"), reference);
@@ -99,7 +99,7 @@ class LauncherArchiveIT {
     void anArchiveOverwrittenWithOtherBytesIsIgnored() throws IOException {
         Shell.Result reference = run(Map.of("ORODC_CDS", "0"), "--version");
         run(Map.of(), "--version");
-        Path archive = awaitArchive("orodc");
+        Path archive = awaitArchive("version");
         FileTime kept = Files.getLastModifiedTime(archive);
         long size = Files.size(archive);
 
@@ -107,7 +107,7 @@ class LauncherArchiveIT {
         writeKeepingWritable(archive, new byte[(int) size]);
         Files.setLastModifiedTime(archive, FileTime.from(kept.toInstant().plusSeconds(5)));
         assertSameRun(run(Map.of(), "--version"), reference);
-        awaitArchive("orodc");
+        awaitArchive("version");
         assertThat(appClassSource(Map.of())).startsWith("shared objects file");
 
         // the same size and the same time as the one kept: the JVM refuses to map it, and the run goes on without
@@ -123,7 +123,7 @@ class LauncherArchiveIT {
     @Test
     void aChangedJarMakesANewArchive() throws IOException {
         run(Map.of(), "--version");
-        Path archive = awaitArchive("orodc");
+        Path archive = awaitArchive("version");
         String idsBefore = Files.readString(ids(archive));
         FileTime built = Files.getLastModifiedTime(JAR);
         try {
@@ -131,7 +131,7 @@ class LauncherArchiveIT {
             Files.setLastModifiedTime(JAR, FileTime.from(built.toInstant().plusSeconds(7)));
             Shell.Result changed = run(Map.of(), "--version");
             assertThat(changed.exitCode()).as(changed.err()).isZero();
-            awaitArchive("orodc");
+            awaitArchive("version");
             assertThat(Files.readString(ids(archive))).as("recorded for the new jar").isNotEqualTo(idsBefore);
             assertThat(appClassSource(Map.of())).startsWith("shared objects file");
         } finally {

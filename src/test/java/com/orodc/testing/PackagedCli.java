@@ -26,8 +26,9 @@ public final class PackagedCli extends CliDriver {
     public CliResult run(String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-jar");
+        command.add("-cp");
         command.add(appJar().toString());
+        command.add("com.orodc.cli.Main");
         command.addAll(List.of(args));
         try {
             Path out = Files.createTempFile("orodc-out", ".txt");

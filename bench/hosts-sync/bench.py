@@ -3,8 +3,9 @@
 
 Measures, for each: latency from a container's start event to its name being in the hosts file (100
 containers, one after another), a burst of 200 containers started at once (time to converge after the last
-start, number of writes), and resident memory at rest and after the burst. Writes a Markdown report to
-bench/results/hosts-sync-<date>.md. Needs: docker, the packaged application (./mvnw package), and the
+start, number of writes), CPU, and resident memory at rest and after the burst. With DOCKER_HOSTER (path of
+docker-hoster's hoster.py) and ORODC_DNS_SYNC (path of OroDC's dns-sync.sh) those run the same workload too.
+Writes a Markdown report to bench/results/hosts-sync-<date>.md (or $RESULTS) after each contender. Needs: docker, the packaged application (./mvnw package), and the
 busybox test image (any IT run builds it). Every container it starts is labelled orodc.test=true and removed.
 """
 import datetime
@@ -114,6 +115,19 @@ def memory(pids):
     return rss // 1024, hwm // 1024
 
 
+def cpu_seconds(pids):
+    """User + system CPU of the processes, with that of the children they have waited for (a shell's docker calls)."""
+    ticks = 0
+    for pid in pids:
+        try:
+            with open("/proc/%d/stat" % pid) as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            ticks += sum(int(v) for v in fields[11:15])  # utime stime cutime cstime
+        except FileNotFoundError:
+            pass
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 def descendants(pid):
     out = sh("ps", "-o", "pid=", "--ppid", str(pid), check=False).split()
     result = [pid]
@@ -174,10 +188,14 @@ def bench(system, start_daemon, writes_of, key):
     try:
         time.sleep(3)  # started and done with its first reconcile
         result["rss_rest"], result["hwm_rest"] = memory(descendants(daemon.pid))
+        result["cpu_start"] = cpu_seconds(descendants(daemon.pid))
+        print("%s: at rest, %d MB" % (system, result["rss_rest"]), file=sys.stderr, flush=True)
 
         from_event, after_run = latencies(run_id, hosts, suffix, events, key, "lat", LATENCY_COUNT)
         stats(from_event, "lat", result)
         stats(after_run, "run", result)
+        print("%s: single starts done, median %.1f ms after docker run" % (system, result["run_median"]),
+              file=sys.stderr, flush=True)
 
         stop = threading.Event()
         churner = threading.Thread(target=churn, args=(run_id, suffix, stop))
@@ -210,6 +228,8 @@ def bench(system, start_daemon, writes_of, key):
         time.sleep(2)  # let any trailing write happen before counting
         result["burst_writes"] = writes_of(work) - writes_before
         result["rss_after"], result["hwm_after"] = memory(descendants(daemon.pid))
+        result["cpu_workload"] = cpu_seconds(descendants(daemon.pid)) - result["cpu_start"]
+        print("%s: burst done, %.1f s CPU over the workload" % (system, result["cpu_workload"]), file=sys.stderr, flush=True)
         result["appended"], result["appended_lost"] = lost_lines(run_id, hosts, suffix, key)
     finally:
         events.close()
@@ -262,7 +282,7 @@ def lost_lines(run_id, hosts, suffix, key):
 def start_orodc(hosts, suffix, work):
     log = open(os.path.join(work, "daemon.log"), "w")
     env = dict(os.environ, ORODC_HOME=work)
-    return subprocess.Popen(["java", *JVM, "-jar", JAR, "proxy-dns-sync", "--verbose", "--hosts-file", hosts,
+    return subprocess.Popen(["java", *JVM, "-cp", JAR, "com.orodc.cli.Main", "proxy-dns-sync", "--verbose", "--hosts-file", hosts,
                              "--suffix", suffix, "--proxy-container", ""], stdout=log, stderr=log, env=env)
 
 
@@ -317,15 +337,23 @@ def by_container_name(name, host):
 def main():
     if not os.path.exists(JAR):
         sys.exit("build first: ./mvnw -B -o package -DskipTests")
-    results = [bench("orodc proxy-dns-sync", start_orodc, orodc_writes, by_label),
-               bench("naive: docker events, rewrite per event", start_naive, naive_writes, by_label)]
+    contenders = [("orodc proxy-dns-sync", start_orodc, orodc_writes, by_label),
+                  ("naive: docker events, rewrite per event", start_naive, naive_writes, by_label)]
     if HOSTER:
         # docker-hoster writes container names, not labels: its names are waited for
-        results.append(bench("docker-hoster", start_hoster, hoster_writes, by_container_name))
+        contenders.append(("docker-hoster", start_hoster, hoster_writes, by_container_name))
     if ORODC_DNS_SYNC:
-        results.append(bench("OroDC dns-sync.sh", start_dns_sync, dns_sync_writes, by_label))
+        contenders.append(("OroDC dns-sync.sh", start_dns_sync, dns_sync_writes, by_label))
+    results = []
+    for contender in contenders:
+        results.append(bench(*contender))
+        report(results)  # what is measured so far survives a run cut short
+
+
+def report(results):
     day = datetime.date.today().isoformat()
-    out = os.path.join(ROOT, "bench", "results", "hosts-sync-%s.md" % day)
+    # RESULTS names another file (a second run the same day keeps the first one's)
+    out = os.environ.get("RESULTS") or os.path.join(ROOT, "bench", "results", "hosts-sync-%s.md" % day)
     cpu = sh("nproc").strip()
     docker = sh("docker", "version", "--format", "{{.Server.Version}}").strip()
     java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
@@ -342,6 +370,8 @@ def main():
         ("burst of %d: seconds to start them all" % BURST_COUNT, "burst_seconds", "%.1f"),
         ("burst: converged after the last start (ms)", "burst_converge_ms", "%.0f"),
         ("burst: writes of the hosts file", "burst_writes", "%d"),
+        ("CPU from start to rest: start-up and first reconcile (s)", "cpu_start", "%.2f"),
+        ("CPU over the whole workload: every start, churn, burst and stop (s)", "cpu_workload", "%.2f"),
         ("RSS at rest (MB)", "rss_rest", "%d"),
         ("RSS after the burst (MB)", "rss_after", "%d"),
         ("peak RSS, VmHWM (MB)", "hwm_after", "%d"),
@@ -363,7 +393,7 @@ def main():
         for label, key, fmt in rows:
             f.write("| %s | %s |\n" % (label, " | ".join(fmt % r[key] for r in results)))
         f.write("\nRaw: `%s`\n" % json.dumps(results))
-    print(open(out).read())
+    print(open(out).read(), file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -37,13 +37,17 @@ public final class DnsServiceSetup {
     public static final List<String> DAEMON_JVM_OPTIONS =
             List.of("-XX:+UseSerialGC", "-Xms8m", "-Xmx48m", "-XX:TieredStopAtLevel=1", "-Xss512k");
 
+    /** The launcher's entry, which starts no Quarkus: the daemon holds none of its classes. */
+    public static final String MAIN_CLASS = "com.orodc.cli.Main";
+
     /** How the service runs orodc when it is installed from its jar. */
     public static List<String> javaCommand(Path java, Path jar) {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.addAll(DAEMON_JVM_OPTIONS);
-        command.add("-jar");
+        command.add("-cp");
         command.add(jar.toAbsolutePath().toString());
+        command.add(MAIN_CLASS);
         return command;
     }
 

@@ -5,6 +5,7 @@ import com.orodc.hosts.HostsBlock;
 import com.orodc.testing.InProcessCli;
 import com.orodc.testing.PackagedCli;
 import com.orodc.testing.Shell;
+import com.orodc.workflow.dnsservice.DnsServiceSetup;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -36,6 +37,30 @@ class ProxyDnsSetupIT {
     @AfterEach
     void removeContainers() throws Exception {
         containers.close();
+    }
+
+    /** The command the service file holds: the daemon it starts syncs, and holds none of Quarkus' classes. */
+    @Test
+    void theServiceCommandSyncsWithoutStartingQuarkus() throws Exception {
+        Path hosts = dir.resolve("hosts");
+        Files.writeString(hosts, "127.0.0.1 localhost\n");
+        containers.start("service", Map.of("orodc.dns.hostname", "service." + suffix));
+        Path classes = dir.resolve("classes.txt");
+        List<String> command = new java.util.ArrayList<>(DnsServiceSetup.javaCommand(
+                Path.of(System.getProperty("java.home"), "bin", "java"), PackagedCli.appJar()));
+        command.add(1, "-Xlog:class+load=info:file=" + classes);
+        command.addAll(List.of("proxy-dns-sync", "--once", "--hosts-file", hosts.toString(), "--suffix", suffix,
+                "--proxy-container", ""));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
+        pb.environment().put("ORODC_HOME", home.toString());
+        Shell.Result r = Shell.run(pb, 120);
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(Files.readString(hosts)).contains("service." + suffix).startsWith("127.0.0.1 localhost\n");
+        List<String> loaded = Files.readAllLines(classes);
+        assertThat(loaded).as("classes the daemon loaded").anyMatch(l -> l.contains("com.orodc.workflow.hostsync.HostsSync "));
+        // Quarkus' start: its runtime, CDI container and config (the annotation on the top command is only read)
+        assertThat(loaded).as("classes the daemon loaded").noneMatch(l -> l.contains(" io.quarkus.runtime.")
+                || l.contains(" io.quarkus.arc.") || l.contains(" io.smallrye.config."));
     }
 
     @Test

@@ -1,13 +1,17 @@
 package com.orodc.docker;
 
+import com.orodc.core.ExitCode;
 import com.orodc.core.OrodcException;
 import com.orodc.core.Reporter;
 import com.orodc.core.json.Json;
 import com.orodc.docker.api.EngineHttp;
 
+import javax.net.ssl.SSLException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The one Docker client of a run, on the endpoint discovery chose. Paths carry no API version so the same
@@ -99,9 +103,27 @@ public final class DockerEngine implements AutoCloseable {
             return true;
         } catch (OrodcException unusable) {
             throw unusable;
+        } catch (UncheckedIOException e) {
+            Optional<SSLException> refused = tlsFailure(e);
+            if (refused.isPresent()) {
+                // something answered, and the certificates are what keeps us apart: the user's to fix, not an absent engine
+                throw new OrodcException(ExitCode.CERTIFICATE, "TLS with the Docker engine at " + uri + " was refused ("
+                        + refused.get().getMessage() + "): the engine must trust the CA that signed DOCKER_CERT_PATH's cert.pem,"
+                        + " and ca.pem there must be the CA of the engine's certificate", e);
+            }
+            return false;
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    private static Optional<SSLException> tlsFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SSLException ssl) {
+                return Optional.of(ssl);
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -37,6 +37,11 @@ public final class LabelledContainers implements AutoCloseable {
 
     /** Starts {@code sleep} in a new container; returns its name. */
     public String start(String role, Map<String, String> labels) {
+        return start(role, labels, List.of("sleep", "3600"));
+    }
+
+    /** Starts {@code command} in a new container; returns its name. */
+    public String start(String role, Map<String, String> labels, List<String> command) {
         String name = PREFIX + "-" + role + "-" + randomSuffix();
         Map<String, String> all = new HashMap<>(labels);
         all.put("orodc.test", "true");
@@ -44,7 +49,7 @@ public final class LabelledContainers implements AutoCloseable {
             created.add(name);
         }
         String id = (String) docker.object("POST", "/containers/create?name=" + name,
-                Map.of("Image", image, "Labels", all, "Cmd", List.of("sleep", "3600"))).get("Id");
+                Map.of("Image", image, "Labels", all, "Cmd", command)).get("Id");
         docker.json("POST", "/containers/" + id + "/start", null);
         return name;
     }

@@ -13,6 +13,11 @@ final class BodyStreams {
     /** Marks whether the whole message was read, so that the connection may carry the next request. */
     abstract static class Body extends InputStream {
         abstract boolean complete();
+
+        /** What is left is known to be short, so reading it to the end cannot wait on a stream. */
+        boolean smallRest() {
+            return false;
+        }
     }
 
     static Body fixed(InputStream in, long length) {
@@ -41,6 +46,11 @@ final class BodyStreams {
             @Override
             boolean complete() {
                 return left == 0;
+            }
+
+            @Override
+            boolean smallRest() {
+                return left <= 8192;
             }
         };
     }

@@ -105,8 +105,10 @@ public final class EngineHttp implements AutoCloseable {
                 }
                 link.out().flush();
                 return read(link, method, upgrade);
-            } catch (IOException e) {
+            } catch (IOException failure) {
+                IOException e = failure;
                 if (link != null) {
+                    e = link.explain(failure);
                     link.close();
                 }
                 if (reused) {
@@ -144,6 +146,7 @@ public final class EngineHttp implements AutoCloseable {
         Map<String, String> headers;
         do {
             String statusLine = BodyStreams.line(in);
+            link.answered();
             if (!statusLine.startsWith("HTTP/1.") || statusLine.length() < 12) {
                 throw new IOException("not an HTTP answer: " + shortened(statusLine));
             }
@@ -205,6 +208,15 @@ public final class EngineHttp implements AutoCloseable {
     }
 
     private void release(Link link, BodyStreams.Body body, boolean keep) {
+        if (keep && !body.complete() && body.smallRest()) {
+            // a short answer left unread (a ping's "OK") is already here: reading it keeps the connection usable
+            try {
+                body.transferTo(OutputStream.nullOutputStream());
+            } catch (IOException e) {
+                link.close();
+                return;
+            }
+        }
         if (keep && body.complete() && !link.closed() && !closed) {
             synchronized (idle) {
                 if (idle.size() < MAX_IDLE) {

@@ -3,9 +3,11 @@ package com.orodc.docker.api;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.StandardProtocolFamily;
 import java.net.URI;
 import java.net.UnixDomainSocketAddress;
@@ -85,7 +87,11 @@ final class EngineTransport {
             // the engine's certificate must name the host we asked for, as with the docker CLI
             parameters.setEndpointIdentificationAlgorithm("HTTPS");
             ssl.setSSLParameters(parameters);
-            ssl.startHandshake();
+            try {
+                ssl.startHandshake();
+            } catch (SocketException | EOFException hungUp) {
+                throw Link.refused(hungUp);
+            }
             return Link.of(ssl);
         } catch (IOException | RuntimeException e) {
             socket.close();

@@ -165,6 +165,26 @@ class EngineClientIT {
         }
     }
 
+    @Test
+    void anImageSavedAsATarLoadsBackAndAGarbledTarIsRefused() throws Exception {
+        String image = com.orodc.testing.LocalImages.busybox();
+        try (DockerEngine engine = DockerConnector.connect(System.getenv())) {
+            ImageInfo info = engine.images().find(image).orElseThrow();
+            assertThat(info.id()).isEqualTo(docker("image", "inspect", "--format", "{{.Id}}", image));
+            assertThat(info.layers()).isNotEmpty();
+            byte[] tar;
+            try (java.io.InputStream saved = engine.images().save(image)) {
+                tar = saved.readAllBytes();
+            }
+            // a docker save archive names its images in manifest.json
+            assertThat(new String(tar, StandardCharsets.ISO_8859_1)).contains("manifest.json");
+            engine.images().load(new java.io.ByteArrayInputStream(tar));
+            assertThat(engine.images().find(image)).map(ImageInfo::id).contains(info.id());
+            assertThatThrownBy(() -> engine.images().load(new java.io.ByteArrayInputStream("not a tar".repeat(200).getBytes(StandardCharsets.US_ASCII))))
+                    .isInstanceOf(EngineException.class);
+        }
+    }
+
     private Map<String, String> tlsEnv(int port, Path certs) {
         return Map.of("HOME", dir.toString(), "DOCKER_HOST", "tcp://127.0.0.1:" + port, "DOCKER_TLS_VERIFY", "1",
                 "DOCKER_CERT_PATH", certs.toString());

@@ -63,6 +63,10 @@ public final class ContainerExec {
             try {
                 OutputFrames.read(stream.body(), (kind, payload) -> (kind == OutputFrames.STDERR ? err : out).writeBytes(payload));
             } catch (IOException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    // the interrupt closed the socket under the read
+                    throw new OrodcException(ExitCode.FAILURE, "interrupted while running a command in container " + container, e);
+                }
                 if (!deadline.passed()) {
                     throw new UncheckedIOException("reading the output of '" + String.join(" ", shortened(command)) + "' in container "
                             + container + " failed: " + e.getMessage(), e);

@@ -74,26 +74,37 @@ class EngineClientIT {
     }
 
     @Test
-    void tlsWithAClientCertificateTheEngineDoesNotTrustFailsSayingSo() throws Exception {
-        Path certs = certificates("pkcs8", "ca");
-        int port = tlsRelay(certs);
-        // the same CA file, so the engine is trusted, but a client certificate from a CA the engine never heard of
-        Path foreign = certificates("pkcs8", "other-ca");
-        Files.copy(certs.resolve("ca.pem"), foreign.resolve("ca.pem"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        assertThatThrownBy(() -> DockerEngine.connect(tlsEnv(port, foreign), Reporter.SILENT))
-                .isInstanceOfSatisfying(OrodcException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.CERTIFICATE))
-                .hasMessageContaining("tcp://127.0.0.1:" + port).hasMessageContaining("refused").hasMessageContaining("cert.pem");
+    void tlsWithAClientCertificateTheEngineDoesNotTrustFailsSayingSo() {
+        Path engine = certificates("pkcs8", "ca");
+        // the engine's CA, so the engine is trusted, but a client certificate from a CA the engine never heard of
+        assertTlsRefused(engine, clientFiles(certificates("pkcs8", "other-ca"), engine), "cert.pem");
     }
 
     @Test
-    void tlsWithAnEngineCertificateThatCaPemDidNotSignFailsSayingSo() throws Exception {
-        Path certs = certificates("pkcs8", "ca");
-        int port = tlsRelay(certs);
-        Path other = certificates("pkcs8", "other-ca");
-        Files.copy(other.resolve("ca.pem"), certs.resolve("ca.pem"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        assertThatThrownBy(() -> DockerEngine.connect(tlsEnv(port, certs), Reporter.SILENT))
+    void tlsWithAnEngineCertificateThatCaPemDidNotSignFailsSayingSo() {
+        Path engine = certificates("pkcs8", "ca");
+        assertTlsRefused(engine, clientFiles(engine, certificates("pkcs8", "other-ca")), "ca.pem");
+    }
+
+    private void assertTlsRefused(Path engineCerts, Path clientCerts, String mentioned) {
+        int port = tlsRelay(engineCerts);
+        assertThatThrownBy(() -> DockerEngine.connect(tlsEnv(port, clientCerts), Reporter.SILENT))
                 .isInstanceOfSatisfying(OrodcException.class, e -> assertThat(e.exitCode()).isEqualTo(ExitCode.CERTIFICATE))
-                .hasMessageContaining("tcp://127.0.0.1:" + port).hasMessageContaining("ca.pem");
+                .hasMessageContaining("tcp://127.0.0.1:" + port).hasMessageContaining("refused").hasMessageContaining(mentioned);
+    }
+
+    /** A DOCKER_CERT_PATH with the client certificate and key of one set and the ca.pem of another. */
+    private Path clientFiles(Path certAndKey, Path ca) {
+        Path d = dir.resolve("client-" + certAndKey.getFileName() + "-" + ca.getFileName());
+        try {
+            Files.createDirectories(d);
+            Files.copy(certAndKey.resolve("cert.pem"), d.resolve("cert.pem"));
+            Files.copy(certAndKey.resolve("key.pem"), d.resolve("key.pem"));
+            Files.copy(ca.resolve("ca.pem"), d.resolve("ca.pem"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return d;
     }
 
     @Test

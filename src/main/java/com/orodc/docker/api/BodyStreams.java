@@ -14,6 +14,12 @@ final class BodyStreams {
     abstract static class Body extends InputStream {
         abstract boolean complete();
 
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
         /** What is left is known to be short, so reading it to the end cannot wait on a stream. */
         boolean smallRest() {
             return false;
@@ -23,12 +29,6 @@ final class BodyStreams {
     static Body fixed(InputStream in, long length) {
         return new Body() {
             private long left = length;
-
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-            }
 
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
@@ -78,12 +78,6 @@ final class BodyStreams {
         return new Body() {
             private long left; // of the current chunk
             private boolean done;
-
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-            }
 
             @Override
             public int read(byte[] b, int off, int len) throws IOException {

@@ -16,7 +16,7 @@ import java.util.logging.SimpleFormatter;
  * lines, one line each without a stack trace: orodc itself says what went wrong and what to do.
  */
 final class LibraryLogs extends Handler {
-    static final List<String> LIBRARIES = List.of("com.github.dockerjava", "org.apache.hc", "com.google.cloud.tools.jib");
+    static final List<String> LIBRARIES = List.of("com.google.cloud.tools.jib");
     /** Held here: java.util.logging keeps loggers only weakly, and a collected logger loses its handler. */
     private static final List<Logger> ROUTED = new ArrayList<>();
     private static final Formatter MESSAGE = new SimpleFormatter();

@@ -1,18 +1,20 @@
 package com.orodc.docker;
 
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.command.ExecCreateCmdResponse;
-import com.github.dockerjava.api.model.Frame;
-import com.github.dockerjava.api.model.StreamType;
 import com.orodc.core.ExitCode;
 import com.orodc.core.OrodcException;
+import com.orodc.core.json.Json;
+import com.orodc.docker.api.EngineHttp;
+import com.orodc.docker.api.EngineResponse;
+import com.orodc.docker.api.OutputFrames;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 /** Runs a command inside a running container and collects what it printed and its exit status. */
 public final class ContainerExec {
@@ -22,10 +24,10 @@ public final class ContainerExec {
     public record Result(long exitCode, String stdout, String stderr) {
     }
 
-    private final DockerClient client;
+    private final EngineHttp http;
 
-    ContainerExec(DockerClient client) {
-        this.client = client;
+    ContainerExec(EngineHttp http) {
+        this.http = http;
     }
 
     /** Output on stdout; a non-zero exit status or a timeout is an error. */
@@ -48,29 +50,35 @@ public final class ContainerExec {
     }
 
     private Result executeOnce(String container, List<String> command, long timeoutSeconds) {
-        ExecCreateCmdResponse exec = client.execCreateCmd(container)
-                .withCmd(command.toArray(String[]::new))
-                .withAttachStdout(true)
-                .withAttachStderr(true)
-                .exec();
+        Map<String, Object> create = new LinkedHashMap<>();
+        create.put("AttachStdout", true);
+        create.put("AttachStderr", true);
+        create.put("Cmd", List.copyOf(command));
+        String exec = Json.string(http.object("POST", "/containers/" + EngineQueries.id(container) + "/exec", create), "Id", "");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            boolean done = client.execStartCmd(exec.getId()).exec(new ResultCallback.Adapter<Frame>() {
-                @Override
-                public void onNext(Frame frame) {
-                    (frame.getStreamType() == StreamType.STDERR ? err : out).writeBytes(frame.getPayload());
+        boolean done;
+        try (EngineResponse stream = http.upgrade("POST", "/exec/" + EngineQueries.id(exec) + "/start", Map.of("Detach", false, "Tty", false));
+             Deadline deadline = Deadline.closing(stream, timeoutSeconds * 1000)) {
+            try {
+                OutputFrames.read(stream.body(), (kind, payload) -> (kind == OutputFrames.STDERR ? err : out).writeBytes(payload));
+            } catch (IOException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    // the interrupt closed the socket under the read
+                    throw new OrodcException(ExitCode.FAILURE, "interrupted while running a command in container " + container, e);
                 }
-            }).awaitCompletion(timeoutSeconds, TimeUnit.SECONDS);
-            if (!done) {
-                return new Result(-1, out.toString(StandardCharsets.ISO_8859_1), err.toString(StandardCharsets.UTF_8));
+                if (!deadline.passed()) {
+                    throw new UncheckedIOException("reading the output of '" + String.join(" ", shortened(command)) + "' in container "
+                            + container + " failed: " + e.getMessage(), e);
+                }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new OrodcException(ExitCode.FAILURE, "interrupted while running a command in container " + container, e);
+            done = !deadline.passed();
         }
-        Long exit = client.inspectExecCmd(exec.getId()).exec().getExitCodeLong();
-        return new Result(exit == null ? -1 : exit, out.toString(StandardCharsets.ISO_8859_1), err.toString(StandardCharsets.UTF_8));
+        if (!done) {
+            return new Result(-1, out.toString(StandardCharsets.ISO_8859_1), err.toString(StandardCharsets.UTF_8));
+        }
+        long exit = Json.number(http.object("GET", "/exec/" + EngineQueries.id(exec) + "/json", null), "ExitCode", -1);
+        return new Result(exit, out.toString(StandardCharsets.ISO_8859_1), err.toString(StandardCharsets.UTF_8));
     }
 
     private static List<String> shortened(List<String> command) {

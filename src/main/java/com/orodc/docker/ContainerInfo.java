@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the engine says of one container, in our own terms: workflows read this and never docker-java's
+ * What the engine says of one container, in our own terms: workflows read this and never the engine's
  * inspect response.
  *
  * @param portBindings container TCP port to the {@code ip:port} host bindings configured for it

@@ -1,13 +1,10 @@
 package com.orodc.docker;
 
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.model.Container;
-import com.github.dockerjava.api.model.Event;
-import com.github.dockerjava.api.model.EventType;
+import com.orodc.core.json.Json;
+import com.orodc.docker.api.EngineHttp;
+import com.orodc.docker.api.EngineResponse;
 
 import java.io.Closeable;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,72 +16,86 @@ public final class DockerContainers {
     public static final List<String> LIFECYCLE_ACTIONS =
             List.of("create", "start", "die", "stop", "kill", "destroy", "rename", "pause", "unpause");
 
-    private final DockerClient client;
+    private final EngineHttp http;
 
-    DockerContainers(DockerClient client) {
-        this.client = client;
+    DockerContainers(EngineHttp http) {
+        this.http = http;
     }
 
     /** Containers that are running now; paused ones are left out (they answer nothing). */
+    @SuppressWarnings("unchecked")
     public List<RunningContainer> running() {
         List<RunningContainer> result = new ArrayList<>();
-        for (Container c : EngineException.call(() -> client.listContainersCmd().withStatusFilter(List.of("running")).exec())) {
-            result.add(new RunningContainer(c.getId(), nameOf(c), c.getLabels()));
+        Object list = EngineException.call(() -> http.json("GET", "/containers/json?" + EngineQueries.filters("status", "running"), null));
+        for (Object o : list instanceof List<?> l ? l : List.of()) {
+            Map<String, Object> c = (Map<String, Object>) o;
+            String id = Json.string(c, "Id", "");
+            result.add(new RunningContainer(id, nameOf(id, Json.stringList(c, "Names")), Json.strings(c, "Labels")));
         }
         return result;
     }
 
     /**
-     * Calls {@code onEvent} for each container lifecycle event from now on, on the client's thread, and
-     * {@code onEnd} once when the stream ends or fails (the engine went away). Close the result to stop.
+     * Calls {@code onEvent} for each container lifecycle event from now on, on a thread of its own, and
+     * {@code onEnd} once when the stream ends or fails (the engine went away); not after the result was closed.
+     * Returns once the engine has accepted the subscription, so no event after the return is missed.
      */
     public Closeable subscribe(Consumer<ContainerEvent> onEvent, Consumer<Throwable> onEnd) {
-        ResultCallback.Adapter<Event> callback = new ResultCallback.Adapter<>() {
-            private volatile boolean ended;
-
-            @Override
-            public void onNext(Event event) {
-                Map<String, String> attributes = event.getActor() == null ? null : event.getActor().getAttributes();
-                String name = attributes == null ? null : attributes.get("name");
-                onEvent.accept(new ContainerEvent(event.getAction(), event.getId(), name, attributes));
-            }
-
-            @Override
-            public void onError(Throwable throwable) {
-                end(throwable);
-                // not super.onError: it logs the whole stack trace, while onEnd already tells what happened
-                try {
-                    close();
-                } catch (IOException ignored) {
-                    // the stream is gone either way
-                }
-            }
-
-            @Override
-            public void onComplete() {
-                end(null);
-                super.onComplete();
-            }
-
-            private void end(Throwable cause) {
-                if (!ended) {
-                    ended = true;
-                    onEnd.accept(cause);
-                }
-            }
-        };
-        return client.eventsCmd()
-                .withEventTypeFilter(EventType.CONTAINER)
-                .withEventFilter(LIFECYCLE_ACTIONS.toArray(String[]::new))
-                .exec(callback);
+        EngineResponse stream = EngineException.call(() -> http.send("GET",
+                "/events?" + EngineQueries.filters("type", "container", "event", LIFECYCLE_ACTIONS), null));
+        EventStream events = new EventStream(stream, onEvent, onEnd);
+        Thread reader = new Thread(events, "docker-events");
+        reader.setDaemon(true);
+        reader.start();
+        return events;
     }
 
-    private static String nameOf(Container c) {
-        String[] names = c.getNames();
-        if (names == null || names.length == 0) {
-            return c.getId().substring(0, Math.min(12, c.getId().length()));
+    private static String nameOf(String id, List<String> names) {
+        if (names.isEmpty()) {
+            return id.substring(0, Math.min(12, id.length()));
         }
-        String name = names[0];
+        String name = names.get(0);
         return name.startsWith("/") ? name.substring(1) : name;
+    }
+
+    private static final class EventStream implements Runnable, Closeable {
+        private final EngineResponse stream;
+        private final Consumer<ContainerEvent> onEvent;
+        private final Consumer<Throwable> onEnd;
+        private volatile boolean closed;
+
+        EventStream(EngineResponse stream, Consumer<ContainerEvent> onEvent, Consumer<Throwable> onEnd) {
+            this.stream = stream;
+            this.onEvent = onEvent;
+            this.onEnd = onEnd;
+        }
+
+        @Override
+        public void run() {
+            Throwable cause = null;
+            try {
+                stream.eachJson(event -> {
+                    Map<String, Object> actor = Json.object(event, "Actor");
+                    Map<String, String> attributes = Json.strings(actor, "Attributes");
+                    // "Action" and Actor.ID since API 1.22; "status" and "id" are the older names of the same
+                    String action = Json.string(event, "Action", Json.string(event, "status", null));
+                    String id = Json.string(actor, "ID", Json.string(event, "id", null));
+                    onEvent.accept(new ContainerEvent(action, id, attributes.get("name"), attributes));
+                });
+            } catch (Exception | Error e) {
+                cause = e;
+            } finally {
+                stream.close();
+            }
+            if (!closed) {
+                onEnd.accept(cause);
+            }
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            stream.close();
+        }
     }
 }

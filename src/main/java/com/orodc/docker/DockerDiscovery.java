@@ -1,11 +1,10 @@
 package com.orodc.docker;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.orodc.core.ExitCode;
 import com.orodc.core.OrodcException;
 import com.orodc.core.Reporter;
 import com.orodc.core.Sha256;
+import com.orodc.core.json.Json;
 
 import java.io.IOException;
 import java.net.URI;
@@ -91,11 +90,10 @@ public final class DockerDiscovery {
     private Candidate context() {
         Path config = Path.of(env.getOrDefault("DOCKER_CONFIG", home.resolve(".docker").toString()));
         String name = env.get("DOCKER_CONTEXT");
-        ObjectMapper json = new ObjectMapper();
         try {
             if (name == null && Files.isRegularFile(config.resolve("config.json"))) {
-                JsonNode current = json.readTree(config.resolve("config.json").toFile()).path("currentContext");
-                name = current.isTextual() ? current.asText() : null;
+                Object current = Json.parseObject(Files.readString(config.resolve("config.json"))).get("currentContext");
+                name = current instanceof String s ? s : null;
             }
             if (name == null || name.isBlank() || name.equals("default")) {
                 return Candidate.absent("docker context", "none selected besides 'default'");
@@ -104,7 +102,8 @@ public final class DockerDiscovery {
             if (!Files.isRegularFile(meta)) {
                 return Candidate.absent("docker context '" + name + "'", "no " + meta);
             }
-            String host = json.readTree(meta.toFile()).path("Endpoints").path("docker").path("Host").asText("");
+            Object found = Json.object(Json.object(Json.parseObject(Files.readString(meta)), "Endpoints"), "docker").get("Host");
+            String host = found instanceof String s ? s : "";
             return host.isEmpty()
                     ? Candidate.absent("docker context '" + name + "'", "no docker endpoint in " + meta)
                     : Candidate.of("docker context '" + name + "'", DockerHost.parse(host, "the docker endpoint of context '" + name + "' in " + meta));

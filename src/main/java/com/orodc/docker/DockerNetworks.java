@@ -1,11 +1,11 @@
 package com.orodc.docker;
 
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.model.ContainerNetwork;
-import com.github.dockerjava.api.model.Network;
 import com.orodc.core.ProxyContainerSpec;
+import com.orodc.core.json.Json;
+import com.orodc.docker.api.EngineHttp;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,21 +13,27 @@ import java.util.TreeMap;
 
 /** The networks orodc creates and removes: found by exact name, created with our label. */
 public final class DockerNetworks {
-    private final DockerClient docker;
+    private final EngineHttp http;
 
-    DockerNetworks(DockerClient docker) {
-        this.docker = docker;
+    DockerNetworks(EngineHttp http) {
+        this.http = http;
     }
 
     /** The network with exactly this name (the engine's name filter also matches parts of names). */
+    @SuppressWarnings("unchecked")
     public Optional<NetworkInfo> find(String name) {
-        Optional<Network> listed = EngineException.call(() -> docker.listNetworksCmd().withNameFilter(name).exec()).stream()
-                .filter(n -> n.getName().equals(name)).findFirst();
-        if (listed.isEmpty()) {
+        Object listed = EngineException.call(() -> http.json("GET", "/networks?" + EngineQueries.filters("name", name), null));
+        Optional<String> id = (listed instanceof List<?> l ? l : List.of()).stream()
+                .map(o -> (Map<String, Object>) o)
+                .filter(n -> name.equals(Json.string(n, "Name", null)))
+                .map(n -> Json.string(n, "Id", ""))
+                .findFirst();
+        if (id.isEmpty()) {
             return Optional.empty();
         }
-        Network n = EngineException.call(() -> docker.inspectNetworkCmd().withNetworkId(listed.get().getId()).exec());
-        return Optional.of(new NetworkInfo(n.getId(), n.getName(), n.getLabels(), n.getContainers() == null ? 0 : n.getContainers().size()));
+        Map<String, Object> n = EngineException.call(() -> http.object("GET", "/networks/" + EngineQueries.id(id.get()), null));
+        return Optional.of(new NetworkInfo(Json.string(n, "Id", ""), Json.string(n, "Name", ""), Json.strings(n, "Labels"),
+                Json.object(n, "Containers").size()));
     }
 
     /** Creates the network when missing; returns true when it was created. */
@@ -35,17 +41,21 @@ public final class DockerNetworks {
         if (find(name).isPresent()) {
             return false;
         }
-        EngineException.run(() -> docker.createNetworkCmd().withName(name).withDriver("bridge")
-                .withLabels(Map.of(ProxyContainerSpec.MANAGED_LABEL, "true")).exec());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("Name", name);
+        body.put("Driver", "bridge");
+        body.put("Options", Map.of());
+        body.put("Labels", Map.of(ProxyContainerSpec.MANAGED_LABEL, "true"));
+        EngineException.run(() -> http.json("POST", "/networks/create", body));
         return true;
     }
 
     /** The container's endpoints by network name; empty when it is attached nowhere (or does not exist). */
     public Map<String, NetworkAttachment> attachments(String container) {
-        Map<String, ContainerNetwork> networks;
+        Map<String, Object> networks;
         try {
-            var settings = EngineException.call(() -> docker.inspectContainerCmd(container).exec()).getNetworkSettings();
-            networks = settings == null ? null : settings.getNetworks();
+            Map<String, Object> c = EngineException.call(() -> http.object("GET", "/containers/" + EngineQueries.id(container) + "/json", null));
+            networks = Json.object(Json.object(c, "NetworkSettings"), "Networks");
         } catch (EngineException e) {
             if (e.notFound()) {
                 return Map.of();
@@ -53,17 +63,20 @@ public final class DockerNetworks {
             throw e;
         }
         Map<String, NetworkAttachment> attachments = new TreeMap<>();
-        if (networks != null) {
-            networks.forEach((name, endpoint) ->
-                    attachments.put(name, new NetworkAttachment(name, endpoint.getIpAddress(), endpoint.getAliases())));
-        }
+        networks.forEach((name, endpoint) -> {
+            Map<String, Object> e = Json.object(networks, name);
+            attachments.put(name, new NetworkAttachment(name, Json.string(e, "IPAddress", null),
+                    e.get("Aliases") == null ? null : Json.stringList(e, "Aliases")));
+        });
         return attachments;
     }
 
     /** Attaches a container (created or running) to the network under these extra names. */
     public void connect(String container, String network, Collection<String> aliases) {
-        EngineException.run(() -> docker.connectToNetworkCmd().withContainerId(container).withNetworkId(network)
-                .withContainerNetwork(new ContainerNetwork().withAliases(List.copyOf(aliases))).exec());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("Container", container);
+        body.put("EndpointConfig", Map.of("Aliases", List.copyOf(aliases)));
+        EngineException.run(() -> http.json("POST", "/networks/" + EngineQueries.id(network) + "/connect", body));
     }
 
     /**
@@ -72,7 +85,7 @@ public final class DockerNetworks {
      * back, so that the container is never left off the network.
      */
     public void reconnect(String container, String network, Collection<String> aliases, Collection<String> previous) {
-        EngineException.run(() -> docker.disconnectFromNetworkCmd().withContainerId(container).withNetworkId(network).exec());
+        EngineException.run(() -> http.json("POST", "/networks/" + EngineQueries.id(network) + "/disconnect", Map.of("Container", container)));
         try {
             connect(container, network, aliases);
         } catch (EngineException e) {
@@ -86,6 +99,6 @@ public final class DockerNetworks {
     }
 
     public void remove(String id) {
-        EngineException.run(() -> docker.removeNetworkCmd(id).exec());
+        EngineException.run(() -> http.json("DELETE", "/networks/" + EngineQueries.id(id), null));
     }
 }

@@ -1,6 +1,6 @@
 package com.orodc.docker;
 
-import com.github.dockerjava.api.exception.DockerException;
+import com.orodc.docker.api.EngineHttpException;
 import com.orodc.core.ExitCode;
 import com.orodc.core.OrodcException;
 
@@ -29,13 +29,12 @@ public final class EngineException extends OrodcException {
         return status == 409;
     }
 
-    /** Runs one call to the engine, turning docker-java's exception into ours. */
+    /** Runs one call to the engine, turning the client's error status into ours. */
     static <T> T call(Supplier<T> call) {
         try {
             return call.get();
-        } catch (DockerException e) {
-            String message = e.getMessage() == null ? "HTTP " + e.getHttpStatus() : e.getMessage().strip();
-            throw new EngineException(e.getHttpStatus(), message, e);
+        } catch (EngineHttpException e) {
+            throw new EngineException(e.status(), e.getMessage(), e);
         }
     }
 

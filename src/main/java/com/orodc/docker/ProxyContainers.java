@@ -1,87 +1,95 @@
 package com.orodc.docker;
 
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.command.CreateContainerCmd;
-import com.github.dockerjava.api.command.HealthState;
-import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.AccessMode;
-import com.github.dockerjava.api.model.Bind;
-import com.github.dockerjava.api.model.Container;
-import com.github.dockerjava.api.model.ContainerPort;
-import com.github.dockerjava.api.model.ExposedPort;
-import com.github.dockerjava.api.model.Frame;
-import com.github.dockerjava.api.model.HealthCheck;
-import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.InternetProtocol;
-import com.github.dockerjava.api.model.LogConfig;
-import com.github.dockerjava.api.model.Ports;
-import com.github.dockerjava.api.model.RestartPolicy;
-import com.github.dockerjava.api.model.Volume;
 import com.orodc.core.ExitCode;
 import com.orodc.core.OrodcException;
 import com.orodc.core.ProxyContainerSpec;
+import com.orodc.core.json.Json;
+import com.orodc.docker.api.EngineHttp;
+import com.orodc.docker.api.EngineResponse;
+import com.orodc.docker.api.OutputFrames;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
+import java.util.TreeSet;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
-/** Creating, inspecting and removing the proxy container (and its network) through docker-java. */
+/** Creating, inspecting and removing the proxy container (and its network). */
 public final class ProxyContainers {
-    private final DockerClient docker;
+    private final EngineHttp http;
 
-    public ProxyContainers(DockerClient docker) {
-        this.docker = docker;
+    ProxyContainers(EngineHttp http) {
+        this.http = http;
     }
 
     public Optional<ContainerInfo> find(String name) {
         try {
-            return Optional.of(info(docker.inspectContainerCmd(name).exec()));
-        } catch (NotFoundException e) {
-            return Optional.empty();
+            return Optional.of(info(inspect(name)));
+        } catch (EngineException e) {
+            if (e.notFound()) {
+                return Optional.empty();
+            }
+            throw e;
         }
     }
 
-    private static ContainerInfo info(InspectContainerResponse c) {
-        InspectContainerResponse.ContainerState state = c.getState();
-        HealthState health = state.getHealth();
-        String lastHealth = health == null || health.getLog() == null || health.getLog().isEmpty() ? ""
-                : String.valueOf(health.getLog().get(health.getLog().size() - 1).getOutput()).strip();
+    private Map<String, Object> inspect(String nameOrId) {
+        return EngineException.call(() -> http.object("GET", "/containers/" + EngineQueries.id(nameOrId) + "/json", null));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ContainerInfo info(Map<String, Object> c) {
+        Map<String, Object> state = Json.object(c, "State");
+        Map<String, Object> health = state.get("Health") == null ? null : Json.object(state, "Health");
+        List<Object> log = health == null ? List.of() : Json.array(health, "Log");
+        String lastHealth = log.isEmpty() ? "" : String.valueOf(((Map<String, Object>) log.get(log.size() - 1)).get("Output")).strip();
         Map<Integer, List<String>> bindings = new TreeMap<>();
-        if (c.getHostConfig() != null && c.getHostConfig().getPortBindings() != null) {
-            c.getHostConfig().getPortBindings().getBindings().forEach((port, bound) -> {
-                if (port.getProtocol() == InternetProtocol.TCP && bound != null) {
-                    bindings.put(port.getPort(), Arrays.stream(bound).map(b -> b.getHostIp() + ":" + b.getHostPortSpec()).toList());
-                }
-            });
-        }
-        return new ContainerInfo(c.getId(), c.getName() == null ? "" : c.getName().replace("/", ""),
-                c.getConfig().getImage(), c.getImageId(), Boolean.TRUE.equals(state.getRunning()), state.getStatus(),
-                state.getExitCodeLong() == null ? 0 : state.getExitCodeLong(), state.getStartedAt(),
-                c.getRestartCount() == null ? 0 : c.getRestartCount(),
-                Optional.ofNullable(health).map(HealthState::getStatus), lastHealth, c.getConfig().getLabels(), bindings);
+        Map<String, Object> ports = Json.object(Json.object(c, "HostConfig"), "PortBindings");
+        ports.forEach((port, bound) -> {
+            String[] numberAndProtocol = port.split("/", 2);
+            boolean tcp = numberAndProtocol.length == 1 || numberAndProtocol[1].equals("tcp");
+            if (tcp && bound instanceof List<?> list) {
+                bindings.put(Integer.parseInt(numberAndProtocol[0]), list.stream().map(b -> (Map<String, Object>) b)
+                        .map(b -> Json.string(b, "HostIp", "") + ":" + Json.string(b, "HostPort", "")).toList());
+            }
+        });
+        Map<String, Object> config = Json.object(c, "Config");
+        return new ContainerInfo(Json.string(c, "Id", ""), Json.string(c, "Name", "").replace("/", ""),
+                Json.string(config, "Image", null), Json.string(c, "Image", null), Json.bool(state, "Running"),
+                Json.string(state, "Status", null), Json.number(state, "ExitCode", 0), Json.string(state, "StartedAt", null),
+                Json.number(c, "RestartCount", 0),
+                Optional.ofNullable(health).map(h -> Json.string(h, "Status", null)), lastHealth, Json.strings(config, "Labels"), bindings);
     }
 
     /** The host ports the engine has published for the container now (none when it is not running). */
+    @SuppressWarnings("unchecked")
     public Set<Integer> publishedPorts(String id) {
-        return EngineException.call(() -> docker.listContainersCmd().withShowAll(true).withIdFilter(List.of(id)).exec()).stream()
-                .map(Container::getPorts).filter(Objects::nonNull).flatMap(Arrays::stream)
-                .map(ContainerPort::getPublicPort).filter(Objects::nonNull).collect(Collectors.toSet());
+        Set<Integer> published = new TreeSet<>();
+        for (Map<String, Object> c : listAll("id", id)) {
+            for (Object p : Json.array(c, "Ports")) {
+                Object port = ((Map<String, Object>) p).get("PublicPort");
+                if (port instanceof Long n) {
+                    published.add(n.intValue());
+                }
+            }
+        }
+        return published;
+    }
+
+    /** Containers of any state, filtered by one of the engine's filters. */
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> listAll(String filter, String value) {
+        Object list = EngineException.call(() -> http.json("GET", "/containers/json?all=true&" + EngineQueries.filters(filter, value), null));
+        return (list instanceof List<?> l ? l : List.of()).stream().map(o -> (Map<String, Object>) o).toList();
     }
 
     /**
@@ -89,43 +97,10 @@ public final class ProxyContainers {
      * {@code aliases}, before it starts: both endpoints come up together and the names resolve from the start.
      */
     public String create(ProxyContainerSpec spec, String hash, Collection<String> aliases) {
-        Ports bindings = new Ports();
-        List<ExposedPort> exposed = new ArrayList<>();
-        for (ProxyContainerSpec.PortMapping p : spec.ports()) {
-            ExposedPort port = ExposedPort.tcp(p.containerPort());
-            exposed.add(port);
-            bindings.bind(port, Ports.Binding.bindIpAndPort(p.hostIp(), p.hostPort()));
-        }
-        List<Bind> binds = spec.mounts().stream()
-                .map(m -> new Bind(m.source(), new Volume(m.target()), m.readOnly() ? AccessMode.ro : AccessMode.rw))
-                .toList();
-        Map<String, String> labels = new HashMap<>(spec.labels());
-        labels.put(ProxyContainerSpec.MANAGED_LABEL, "true");
-        labels.put(ProxyContainerSpec.HASH_LABEL, hash);
-        HostConfig host = HostConfig.newHostConfig()
-                .withPortBindings(bindings)
-                .withBinds(binds)
-                .withNetworkMode(spec.portsNetwork())
-                .withRestartPolicy(RestartPolicy.parse(spec.restartPolicy()))
-                .withMemory(spec.memoryBytes())
-                .withLogConfig(new LogConfig(LogConfig.LoggingType.JSON_FILE, spec.logOptions()));
-        String id;
-        try (CreateContainerCmd cmd = docker.createContainerCmd(spec.image())) {
-            id = EngineException.call(() -> cmd.withName(spec.name())
-                    .withEnv(spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
-                    .withLabels(labels)
-                    .withExposedPorts(exposed)
-                    .withHostConfig(host)
-                    .withStopTimeout((int) spec.stopTimeout().toSeconds())
-                    .withHealthcheck(new HealthCheck().withTest(spec.healthcheck())
-                            .withInterval(spec.healthInterval().toNanos())
-                            .withTimeout(spec.healthTimeout().toNanos())
-                            .withRetries(spec.healthRetries())
-                            .withStartPeriod(spec.healthStartPeriod().toNanos()))
-                    .exec().getId());
-        }
+        String id = Json.string(EngineException.call(() -> http.object("POST", "/containers/create?name=" + EngineHttp.encode(spec.name()),
+                createBody(spec, hash))), "Id", "");
         try {
-            new DockerNetworks(docker).connect(id, spec.network(), aliases);
+            new DockerNetworks(http).connect(id, spec.network(), aliases);
         } catch (EngineException e) {
             remove(id); // a container on one of its two networks would serve nothing
             throw e;
@@ -133,17 +108,75 @@ public final class ProxyContainers {
         return id;
     }
 
+    /** The container's configuration as the engine takes it: every field of the spec, nothing left to the engine's defaults. */
+    static Map<String, Object> createBody(ProxyContainerSpec spec, String hash) {
+        Map<String, Object> exposed = new TreeMap<>();
+        Map<String, Object> bindings = new TreeMap<>();
+        for (ProxyContainerSpec.PortMapping p : spec.ports()) {
+            String port = p.containerPort() + "/tcp";
+            exposed.put(port, Map.of());
+            bindings.put(port, List.of(Map.of("HostIp", p.hostIp(), "HostPort", String.valueOf(p.hostPort()))));
+        }
+        List<String> binds = spec.mounts().stream()
+                .map(m -> m.source() + ":" + m.target() + ":" + (m.readOnly() ? "ro" : "rw"))
+                .toList();
+        Map<String, String> labels = new HashMap<>(spec.labels());
+        labels.put(ProxyContainerSpec.MANAGED_LABEL, "true");
+        labels.put(ProxyContainerSpec.HASH_LABEL, hash);
+        Map<String, Object> host = new LinkedHashMap<>();
+        host.put("Binds", binds);
+        host.put("LogConfig", Map.of("Type", "json-file", "Config", spec.logOptions()));
+        host.put("Memory", spec.memoryBytes());
+        host.put("NetworkMode", spec.portsNetwork());
+        host.put("PortBindings", bindings);
+        host.put("RestartPolicy", restartPolicy(spec.restartPolicy()));
+        Map<String, Object> health = new LinkedHashMap<>();
+        health.put("Interval", spec.healthInterval().toNanos());
+        health.put("Timeout", spec.healthTimeout().toNanos());
+        health.put("Test", spec.healthcheck());
+        health.put("Retries", (long) spec.healthRetries());
+        health.put("StartPeriod", spec.healthStartPeriod().toNanos());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("Env", spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+        body.put("Healthcheck", health);
+        body.put("Image", spec.image());
+        body.put("Volumes", Map.of());
+        body.put("ExposedPorts", exposed);
+        body.put("StopTimeout", spec.stopTimeout().toSeconds());
+        body.put("HostConfig", host);
+        body.put("Labels", labels);
+        return body;
+    }
+
+    /** {@code name} or {@code on-failure:N}, as {@code docker run --restart} takes it. */
+    private static Map<String, Object> restartPolicy(String policy) {
+        int colon = policy.indexOf(':');
+        String name = colon < 0 ? policy : policy.substring(0, colon);
+        long retries = 0;
+        if (colon >= 0) {
+            try {
+                retries = Long.parseLong(policy.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                throw OrodcException.usage("restart policy '" + policy + "' is not valid: expected NAME or on-failure:COUNT");
+            }
+        }
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("MaximumRetryCount", retries);
+        p.put("Name", name);
+        return p;
+    }
+
     public void start(String id) {
-        EngineException.run(() -> docker.startContainerCmd(id).exec());
+        EngineException.run(() -> http.json("POST", "/containers/" + EngineQueries.id(id) + "/start", null));
     }
 
     /** Stops within {@code timeout}, then the engine kills it: pass the spec's stop timeout. */
     public void stop(String id, Duration timeout) {
-        EngineException.run(() -> docker.stopContainerCmd(id).withTimeout((int) timeout.toSeconds()).exec());
+        EngineException.run(() -> http.json("POST", "/containers/" + EngineQueries.id(id) + "/stop?t=" + timeout.toSeconds(), null));
     }
 
     public void restart(String id, Duration timeout) {
-        EngineException.run(() -> docker.restartContainerCmd(id).withTimeout((int) timeout.toSeconds()).exec());
+        EngineException.run(() -> http.json("POST", "/containers/" + EngineQueries.id(id) + "/restart?t=" + timeout.toSeconds(), null));
     }
 
     /**
@@ -163,20 +196,20 @@ public final class ProxyContainers {
     }
 
     public void rename(String id, String name) {
-        EngineException.run(() -> docker.renameContainerCmd(id).withName(name).exec());
+        EngineException.run(() -> http.json("POST", "/containers/" + EngineQueries.id(id) + "/rename?name=" + EngineHttp.encode(name), null));
     }
 
     /** Containers of any state whose name starts with {@code prefix}. */
     public List<ContainerInfo> findNamedFrom(String prefix) {
-        return EngineException.call(() -> docker.listContainersCmd().withShowAll(true).withNameFilter(List.of(prefix)).exec()).stream()
-                .flatMap(c -> Arrays.stream(c.getNames() == null ? new String[0] : c.getNames()))
+        return listAll("name", prefix).stream()
+                .flatMap(c -> Json.stringList(c, "Names").stream())
                 .map(n -> n.replace("/", ""))
                 .filter(n -> n.startsWith(prefix))
                 .map(this::find).flatMap(Optional::stream).toList();
     }
 
     public void remove(String id) {
-        EngineException.run(() -> docker.removeContainerCmd(id).withForce(true).exec());
+        EngineException.run(() -> http.json("DELETE", "/containers/" + EngineQueries.id(id) + "?force=true", null));
     }
 
     /** Polls the container's health until healthy, unhealthy, exited or the timeout; returns the last status. */
@@ -184,11 +217,11 @@ public final class ProxyContainers {
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "starting";
         while (System.nanoTime() < deadline) {
-            InspectContainerResponse.ContainerState state = EngineException.call(() -> docker.inspectContainerCmd(id).exec()).getState();
-            if (!Boolean.TRUE.equals(state.getRunning())) {
-                return "exited (" + state.getExitCodeLong() + ")";
+            Map<String, Object> state = Json.object(inspect(id), "State");
+            if (!Json.bool(state, "Running")) {
+                return "exited (" + state.get("ExitCode") + ")";
             }
-            last = state.getHealth() == null ? "running (no healthcheck)" : state.getHealth().getStatus();
+            last = state.get("Health") == null ? "running (no healthcheck)" : Json.string(Json.object(state, "Health"), "Status", null);
             onStatus.accept(last);
             if (!last.equals("starting")) {
                 return last;
@@ -209,23 +242,17 @@ public final class ProxyContainers {
      * until the container stops or the thread is interrupted. Without follow it waits 30 s at most.
      */
     public void logs(String id, int tail, boolean follow, Consumer<String> sink) {
-        ResultCallback.Adapter<Frame> callback = new ResultCallback.Adapter<>() {
-            @Override
-            public void onNext(Frame frame) {
-                new String(frame.getPayload(), StandardCharsets.UTF_8).lines().forEach(sink);
+        String query = "/containers/" + EngineQueries.id(id) + "/logs?stdout=true&stderr=true&tail=" + tail + "&follow=" + follow;
+        try (EngineResponse stream = EngineException.call(() -> http.send("GET", query, null));
+             Deadline deadline = Deadline.closing(stream, follow ? Long.MAX_VALUE : 30_000)) {
+            try {
+                OutputFrames.read(stream.body(), (kind, payload) -> new String(payload, StandardCharsets.UTF_8).lines().forEach(sink));
+            } catch (IOException e) {
+                // an interrupt closes the socket under the read; the deadline closes it too
+                if (!Thread.currentThread().isInterrupted() && !deadline.passed()) {
+                    throw OrodcException.io("reading the logs of container " + id + " failed: " + e.getMessage(), e);
+                }
             }
-        };
-        try (Closeable ignored = EngineException.call(() -> docker.logContainerCmd(id).withStdOut(true).withStdErr(true)
-                .withTail(tail).withFollowStream(follow).exec(callback))) {
-            if (follow) {
-                callback.awaitCompletion();
-            } else {
-                callback.awaitCompletion(30, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (IOException e) {
-            throw OrodcException.io("reading the logs of container " + id + " failed: " + e.getMessage(), e);
         }
     }
 

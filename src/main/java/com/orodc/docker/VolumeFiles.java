@@ -1,10 +1,8 @@
 package com.orodc.docker;
 
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.api.model.Bind;
-import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.Volume;
+import com.orodc.core.json.Json;
+import com.orodc.docker.api.EngineHttp;
+import com.orodc.docker.api.EngineResponse;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,28 +19,27 @@ import java.util.Optional;
 public final class VolumeFiles {
     private static final String MOUNT = "/orodc-volume";
 
-    private final DockerClient docker;
+    private final EngineHttp http;
 
-    VolumeFiles(DockerClient docker) {
-        this.docker = docker;
+    VolumeFiles(EngineHttp http) {
+        this.http = http;
     }
 
     public boolean exists(String volume) {
         try {
-            docker.inspectVolumeCmd(volume).exec();
+            EngineException.run(() -> http.json("GET", "/volumes/" + EngineQueries.id(volume), null));
             return true;
-        } catch (NotFoundException e) {
-            return false;
+        } catch (EngineException e) {
+            if (e.notFound()) {
+                return false;
+            }
+            throw e;
         }
     }
 
     /** The files of {@code names} found in {@code volume}, by name; a missing file is simply absent. */
     public Map<String, String> read(String volume, String image, List<String> names) {
-        String id = EngineException.call(() -> docker.createContainerCmd(image)
-                .withEntrypoint("/bin/true")
-                .withLabels(Map.of("orodc.managed", "true", "orodc.purpose", "read-volume"))
-                .withHostConfig(HostConfig.newHostConfig().withBinds(new Bind(volume, new Volume(MOUNT), true)))
-                .exec().getId());
+        String id = Json.string(EngineException.call(() -> http.object("POST", "/containers/create", readerBody(volume, image))), "Id", "");
         try {
             Map<String, String> files = new LinkedHashMap<>();
             for (String name : names) {
@@ -50,15 +47,31 @@ public final class VolumeFiles {
             }
             return files;
         } finally {
-            EngineException.run(() -> docker.removeContainerCmd(id).withForce(true).exec());
+            EngineException.run(() -> http.json("DELETE", "/containers/" + EngineQueries.id(id) + "?force=true", null));
         }
     }
 
+    /** A container that never runs: the volume mounted (nocopy: the image's files never go into it), and our labels. */
+    static Map<String, Object> readerBody(String volume, String image) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("Entrypoint", List.of("/bin/true"));
+        body.put("Image", image);
+        body.put("Volumes", Map.of());
+        body.put("ExposedPorts", Map.of());
+        body.put("HostConfig", Map.of("Binds", List.of(volume + ":" + MOUNT + ":rw,nocopy")));
+        body.put("Labels", Map.of("orodc.managed", "true", "orodc.purpose", "read-volume"));
+        return body;
+    }
+
     private Optional<String> readOne(String containerId, String name) {
-        try (InputStream tar = docker.copyArchiveFromContainerCmd(containerId, MOUNT + "/" + name).exec()) {
-            return Optional.of(new String(singleEntry(tar), StandardCharsets.UTF_8));
-        } catch (NotFoundException e) {
-            return Optional.empty();
+        String path = "/containers/" + EngineQueries.id(containerId) + "/archive?path=" + EngineHttp.encode(MOUNT + "/" + name);
+        try (EngineResponse tar = EngineException.call(() -> http.send("GET", path, null))) {
+            return Optional.of(new String(singleEntry(tar.body()), StandardCharsets.UTF_8));
+        } catch (EngineException e) {
+            if (e.notFound()) {
+                return Optional.empty();
+            }
+            throw e;
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + name + " from the volume: " + e.getMessage(), e);
         }

@@ -11,7 +11,7 @@ import com.orodc.architecture.fixtures.bad.probe.ProbeUsesHosts;
 import com.orodc.architecture.fixtures.bad.render.RenderPrintsToStdout;
 import com.orodc.architecture.fixtures.bad.stray.Stray;
 import com.orodc.architecture.fixtures.bad.workflow.WorkflowUsesCli;
-import com.orodc.architecture.fixtures.bad.workflow.WorkflowUsesDockerJava;
+import com.orodc.architecture.fixtures.bad.workflow.WorkflowUsesEngineClient;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
@@ -48,8 +48,8 @@ class ArchitectureRulesTest {
                         List.of(WorkflowUsesCli.class)),
                 new Case("only cli uses Picocli", ArchitectureRules::onlyCliUsesPicocli,
                         List.of(CoreUsesPicocli.class)),
-                new Case("only docker uses docker-java", ArchitectureRules::onlyDockerUsesDockerJava,
-                        List.of(WorkflowUsesDockerJava.class)),
+                new Case("only docker uses the Engine API client", ArchitectureRules::onlyDockerUsesTheEngineClient,
+                        List.of(WorkflowUsesEngineClient.class)),
                 new Case("only image uses jib-core", ArchitectureRules::onlyImageUsesJib,
                         List.of(DockerUsesJib.class)),
                 new Case("only certs uses Bouncy Castle", ArchitectureRules::onlyCertsUsesBouncyCastle,

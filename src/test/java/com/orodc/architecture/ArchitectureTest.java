@@ -23,7 +23,7 @@ class ArchitectureTest {
     static final ArchRule onlyCliUsesPicocli = ArchitectureRules.onlyCliUsesPicocli(ROOT);
 
     @ArchTest
-    static final ArchRule onlyDockerUsesDockerJava = ArchitectureRules.onlyDockerUsesDockerJava(ROOT);
+    static final ArchRule onlyDockerUsesTheEngineClient = ArchitectureRules.onlyDockerUsesTheEngineClient(ROOT);
 
     @ArchTest
     static final ArchRule onlyImageUsesJib = ArchitectureRules.onlyImageUsesJib(ROOT);

@@ -13,7 +13,7 @@ import java.util.logging.Logger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** docker-java's own error log when the engine goes away: one debug line through the reporter, no stack trace on stderr. */
+/** A library's own error log (jib's, when a registry goes away): one debug line through the reporter, no stack trace on stderr. */
 class LibraryLogsTest {
     @Test
     void aLibraryErrorWithAStackTraceBecomesOneDebugLine() {
@@ -23,12 +23,12 @@ class LibraryLogsTest {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setErr(new PrintStream(captured, true));
         try {
-            Logger.getLogger("com.github.dockerjava.api.async.ResultCallbackTemplate")
-                    .log(Level.SEVERE, "Error during callback", new IOException("Connection closed"));
+            Logger.getLogger("com.google.cloud.tools.jib.http.FailoverHttpClient")
+                    .log(Level.SEVERE, "Error during request", new IOException("Connection closed"));
         } finally {
             System.setErr(err);
         }
-        assertThat(lines).containsExactly(Reporter.Level.DEBUG + " ResultCallbackTemplate: Error during callback (java.io.IOException: Connection closed)");
+        assertThat(lines).containsExactly(Reporter.Level.DEBUG + " FailoverHttpClient: Error during request (java.io.IOException: Connection closed)");
         assertThat(captured.toString()).as("nothing printed past the reporter").isEmpty();
     }
 }

@@ -1,7 +1,7 @@
 package com.orodc.docker;
 
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.exception.NotFoundException;
+import com.orodc.docker.api.EngineHttp;
+import com.orodc.docker.api.EngineHttpException;
 import com.orodc.testing.LocalImages;
 
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ public final class LabelledContainers implements AutoCloseable {
     public static final String PREFIX = "orodc-t-hosts";
 
     private final DockerEngine engine = DockerConnector.connect(System.getenv());
-    private final DockerClient docker = engine.client();
+    private final EngineHttp docker = engine.http();
     private final List<String> created = new ArrayList<>();
     private final String image = LocalImages.busybox();
 
@@ -31,20 +31,26 @@ public final class LabelledContainers implements AutoCloseable {
         return UUID.randomUUID().toString().substring(0, 8);
     }
 
-    public DockerClient client() {
+    public EngineHttp client() {
         return docker;
     }
 
     /** Starts {@code sleep} in a new container; returns its name. */
     public String start(String role, Map<String, String> labels) {
+        return start(role, labels, List.of("sleep", "3600"));
+    }
+
+    /** Starts {@code command} in a new container; returns its name. */
+    public String start(String role, Map<String, String> labels, List<String> command) {
         String name = PREFIX + "-" + role + "-" + randomSuffix();
         Map<String, String> all = new HashMap<>(labels);
         all.put("orodc.test", "true");
         synchronized (created) {
             created.add(name);
         }
-        String id = docker.createContainerCmd(image).withName(name).withLabels(all).withCmd("sleep", "3600").exec().getId();
-        docker.startContainerCmd(id).exec();
+        String id = (String) docker.object("POST", "/containers/create?name=" + name,
+                Map.of("Image", image, "Labels", all, "Cmd", command)).get("Id");
+        docker.json("POST", "/containers/" + id + "/start", null);
         return name;
     }
 
@@ -68,13 +74,16 @@ public final class LabelledContainers implements AutoCloseable {
     }
 
     public void kill(String name) {
-        docker.killContainerCmd(name).exec();
+        docker.json("POST", "/containers/" + name + "/kill", null);
     }
 
     public void remove(String name) {
         try {
-            docker.removeContainerCmd(name).withForce(true).exec();
-        } catch (NotFoundException ignored) {
+            docker.json("DELETE", "/containers/" + name + "?force=true", null);
+        } catch (EngineHttpException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
             // already gone
         }
     }

@@ -1,0 +1,88 @@
+package com.orodc.docker.api;
+
+import com.orodc.core.ExitCode;
+import com.orodc.core.OrodcException;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.util.Collection;
+
+/**
+ * The TLS context of {@code DOCKER_TLS_VERIFY=1}: the engine is trusted only when {@code ca.pem} signed it, and
+ * this client shows {@code cert.pem} with {@code key.pem}; the JDK's own CA store plays no part.
+ */
+final class TlsFiles {
+    private static final char[] NO_PASSWORD = new char[0];
+
+    private TlsFiles() {
+    }
+
+    static SSLContext context(Path dir) {
+        Collection<? extends Certificate> cas = certificates(dir.resolve("ca.pem"));
+        Collection<? extends Certificate> chain = certificates(dir.resolve("cert.pem"));
+        PrivateKey key = PemKeys.read(dir.resolve("key.pem"), read(dir.resolve("key.pem")));
+        try {
+            KeyStore trust = KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            int i = 0;
+            for (Certificate ca : cas) {
+                trust.setCertificateEntry("ca" + i++, ca);
+            }
+            KeyStore identity = KeyStore.getInstance("PKCS12");
+            identity.load(null, null);
+            identity.setKeyEntry("client", key, NO_PASSWORD, chain.toArray(Certificate[]::new));
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(identity, NO_PASSWORD);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new OrodcException(ExitCode.CERTIFICATE, "the Docker TLS files in " + dir + " do not go together ("
+                    + e.getMessage() + "): key.pem must be the key of cert.pem; regenerate them or fix DOCKER_CERT_PATH", e);
+        }
+    }
+
+    private static Collection<? extends Certificate> certificates(Path file) {
+        byte[] pem = read(file);
+        try {
+            Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(pem));
+            if (certs.isEmpty()) {
+                throw new CertificateException("no certificate in it");
+            }
+            return certs;
+        } catch (CertificateException e) {
+            throw new OrodcException(ExitCode.CERTIFICATE, file + " is not a PEM certificate (" + e.getMessage()
+                    + "): DOCKER_TLS_VERIFY=1 needs ca.pem, cert.pem and key.pem in DOCKER_CERT_PATH", e);
+        }
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new OrodcException(ExitCode.CERTIFICATE, "no " + file + ": DOCKER_TLS_VERIFY=1 needs ca.pem, cert.pem and key.pem"
+                    + " in DOCKER_CERT_PATH (default ~/.docker); set DOCKER_CERT_PATH or unset DOCKER_TLS_VERIFY", e);
+        } catch (IOException e) {
+            throw OrodcException.io("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.US_ASCII);
+    }
+}

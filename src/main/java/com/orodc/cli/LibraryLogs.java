@@ -11,9 +11,8 @@ import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
 /**
- * What the libraries log (docker-java's "Error during callback" with its stack trace when the engine
- * goes away, the HTTP client's retries, jib's progress) reaches the user only as the reporter's debug
- * lines, one line each without a stack trace: orodc itself says what went wrong and what to do.
+ * What jib logs (its progress, the HTTP client's retries) reaches the user only as the reporter's debug lines,
+ * one line each without a stack trace: orodc itself says what went wrong and what to do.
  */
 final class LibraryLogs extends Handler {
     static final List<String> LIBRARIES = List.of("com.google.cloud.tools.jib");

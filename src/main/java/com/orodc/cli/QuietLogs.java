@@ -13,10 +13,17 @@ import java.util.logging.Logger;
  * ({@link LibraryLogs}) are routed to the command's reporter on top of this.
  */
 final class QuietLogs extends Formatter {
+    private static final String JBOSS_LOG_MANAGER = "org.jboss.logmanager.LogManager";
+
     private QuietLogs() {
     }
 
     static void install() {
+        // The JBoss log manager ships with the application and answers the JDK's own System.Logger calls; it
+        // warns on stderr unless it is also java.util.logging's manager, as Quarkus makes it. Set before first use.
+        if (ClassLoader.getSystemResource(JBOSS_LOG_MANAGER.replace('.', '/') + ".class") != null) {
+            System.setProperty("java.util.logging.manager", JBOSS_LOG_MANAGER);
+        }
         // JBoss Logging (Qute) picks its back end itself; java.util.logging is the one set up here
         System.setProperty("org.jboss.logging.provider", "jdk");
         Logger root = Logger.getLogger("");

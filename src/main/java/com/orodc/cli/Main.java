@@ -14,7 +14,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        QuietLogs.install();
         System.exit(run(RunContext.system(), args));
     }
 
@@ -28,6 +27,8 @@ public final class Main {
             out.flush();
             return 0;
         }
+        // after the version, which logs nothing: setting up logging loads the JBoss log manager
+        QuietLogs.install();
         return Cli.forArguments(context, args).execute(args);
     }
 }

@@ -35,21 +35,9 @@ final class EnginePing {
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             channel.connect(UnixDomainSocketAddress.of(path));
             channel.write(ByteBuffer.wrap(REQUEST));
-            // a blocking channel has no read timeout: read on a thread that gives up with the deadline
-            Thread watchdog = new Thread(() -> {
-                try {
-                    Thread.sleep(timeoutMillis);
-                    channel.close();
-                } catch (InterruptedException | IOException ignored) {
-                    // the answer came first
-                }
-            });
-            watchdog.setDaemon(true);
-            watchdog.start();
-            try {
+            // a blocking channel has no read timeout: closing it at the deadline ends the read
+            try (Deadline ignored = Deadline.closing(channel, timeoutMillis)) {
                 return isOk(Channels.newInputStream(channel));
-            } finally {
-                watchdog.interrupt();
             }
         }
     }

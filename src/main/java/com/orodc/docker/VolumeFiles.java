@@ -1,5 +1,6 @@
 package com.orodc.docker;
 
+import com.orodc.core.ProxyContainerSpec;
 import com.orodc.core.json.Json;
 import com.orodc.docker.api.EngineHttp;
 import com.orodc.docker.api.EngineResponse;
@@ -59,7 +60,7 @@ public final class VolumeFiles {
         body.put("Volumes", Map.of());
         body.put("ExposedPorts", Map.of());
         body.put("HostConfig", Map.of("Binds", List.of(volume + ":" + MOUNT + ":rw,nocopy")));
-        body.put("Labels", Map.of("orodc.managed", "true", "orodc.purpose", "read-volume"));
+        body.put("Labels", Map.of(ProxyContainerSpec.MANAGED_LABEL, "true", "orodc.purpose", "read-volume"));
         return body;
     }
 

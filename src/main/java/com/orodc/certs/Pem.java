@@ -2,29 +2,29 @@ package com.orodc.certs;
 
 import com.orodc.core.ExitCode;
 import com.orodc.core.OrodcException;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.openssl.PEMKeyPair;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import com.orodc.core.pem.PemBlock;
+import com.orodc.core.pem.PemException;
+import com.orodc.core.pem.PemPrivateKeys;
 
-import java.io.IOException;
-import java.io.StringReader;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 
 /**
- * PEM text in and out. Keys are written as unencrypted PKCS#8; reading also accepts the PKCS#1 and SEC1
- * forms older openssl versions wrote, so an existing OroDC CA can be adopted.
+ * PEM text in and out, with the JDK alone: reading a status needs no Bouncy Castle. Keys are written as unencrypted
+ * PKCS#8; reading also accepts the PKCS#1 and SEC1 forms older openssl versions wrote, so an existing OroDC CA can
+ * be adopted.
  */
 public final class Pem {
+    private static final Set<String> CERTIFICATE_TYPES = Set.of("CERTIFICATE", "X509 CERTIFICATE");
     private static final Base64.Encoder BASE64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
 
     private Pem() {
@@ -48,16 +48,23 @@ public final class Pem {
 
     /** Every certificate in {@code text}, in order; at least one. {@code origin} names the text in errors. */
     public static List<X509Certificate> certificates(String text, String origin) {
+        List<PemBlock> blocks;
+        try {
+            blocks = PemBlock.all(text);
+        } catch (PemException e) {
+            throw corrupt(origin, "is not a readable PEM certificate (" + e.getMessage() + ")");
+        }
         List<X509Certificate> result = new ArrayList<>();
-        try (PEMParser parser = new PEMParser(new StringReader(text))) {
-            for (Object o = parser.readObject(); o != null; o = parser.readObject()) {
-                if (!(o instanceof X509CertificateHolder holder)) {
-                    throw corrupt(origin, "holds " + describe(o) + " where a certificate was expected");
-                }
-                result.add(new JcaX509CertificateConverter().getCertificate(holder));
+        for (PemBlock block : blocks) {
+            if (!CERTIFICATE_TYPES.contains(block.type())) {
+                throw corrupt(origin, "holds " + describe(block) + " where a certificate was expected");
             }
-        } catch (IOException | CertificateException | IllegalArgumentException e) {
-            throw corrupt(origin, "is not a readable PEM certificate (" + oneLine(e) + ")");
+            try {
+                result.add((X509Certificate) CertificateFactory.getInstance("X.509")
+                        .generateCertificate(new ByteArrayInputStream(block.der())));
+            } catch (CertificateException | RuntimeException e) {
+                throw corrupt(origin, "is not a readable PEM certificate (" + oneLine(e) + ")");
+            }
         }
         if (result.isEmpty()) {
             throw corrupt(origin, "holds no PEM certificate");
@@ -71,27 +78,16 @@ public final class Pem {
 
     /** The one unencrypted RSA or EC private key in {@code text}. */
     public static PrivateKey privateKey(String text, String origin) {
-        Object o;
-        try (PEMParser parser = new PEMParser(new StringReader(text))) {
-            o = parser.readObject();
-        } catch (IOException | IllegalArgumentException e) {
-            throw corrupt(origin, "is not a readable PEM private key (" + oneLine(e) + ")");
-        }
-        PrivateKeyInfo info;
-        if (o instanceof PEMKeyPair pair) {
-            info = pair.getPrivateKeyInfo();
-        } else if (o instanceof PrivateKeyInfo pki) {
-            info = pki;
-        } else if (o == null) {
-            throw corrupt(origin, "holds no PEM private key");
-        } else {
-            throw corrupt(origin, "holds " + describe(o) + " where an unencrypted private key was expected");
-        }
         PrivateKey key;
         try {
-            key = new JcaPEMKeyConverter().getPrivateKey(info);
-        } catch (IOException | RuntimeException e) {
-            throw corrupt(origin, "holds a private key of an unsupported kind (" + oneLine(e) + "); expected RSA or EC");
+            key = PemPrivateKeys.read(text);
+        } catch (PemPrivateKeys.KeyException e) {
+            throw switch (e.problem()) {
+                case NO_KEY -> corrupt(origin, "holds no PEM private key");
+                case ENCRYPTED -> corrupt(origin, "holds an encrypted key (decrypt it with openssl pkey first) where an unencrypted private key was expected");
+                case NOT_A_KEY -> corrupt(origin, "holds " + e.getMessage() + " where an unencrypted private key was expected");
+                case UNREADABLE -> corrupt(origin, "is not a readable PEM private key (" + e.getMessage() + "); expected an RSA or EC key");
+            };
         }
         if (!key.getAlgorithm().equals("RSA") && !key.getAlgorithm().equals("EC")) {
             throw corrupt(origin, "holds a key of type " + key.getAlgorithm() + "; expected an RSA or EC key");
@@ -99,15 +95,8 @@ public final class Pem {
         return key;
     }
 
-    private static String describe(Object o) {
-        String name = o.getClass().getSimpleName();
-        if (name.contains("Encrypted")) {
-            return "an encrypted key (decrypt it with openssl pkey first)";
-        }
-        if (o instanceof X509CertificateHolder) {
-            return "a certificate";
-        }
-        return "a " + name.replace("Holder", "").replace("PEM", "PEM ");
+    private static String describe(PemBlock block) {
+        return block.type().contains("PRIVATE KEY") ? "a private key" : "a PEM " + block.type() + " block";
     }
 
     private static String oneLine(Exception e) {

@@ -2,6 +2,7 @@ package com.orodc.docker.api;
 
 import com.orodc.core.ExitCode;
 import com.orodc.core.OrodcException;
+import com.orodc.core.pem.PemPrivateKeys;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -33,7 +34,7 @@ final class TlsFiles {
     static SSLContext context(Path dir) {
         Collection<? extends Certificate> cas = certificates(dir.resolve("ca.pem"));
         Collection<? extends Certificate> chain = certificates(dir.resolve("cert.pem"));
-        PrivateKey key = PemKeys.read(dir.resolve("key.pem"), read(dir.resolve("key.pem")));
+        PrivateKey key = key(dir.resolve("key.pem"));
         try {
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
@@ -71,6 +72,20 @@ final class TlsFiles {
         }
     }
 
+    private static PrivateKey key(Path file) {
+        try {
+            return PemPrivateKeys.read(new String(read(file), StandardCharsets.ISO_8859_1));
+        } catch (PemPrivateKeys.KeyException e) {
+            if (e.problem() == PemPrivateKeys.Problem.ENCRYPTED) {
+                throw new OrodcException(ExitCode.CERTIFICATE, file + " is encrypted with a passphrase, which orodc cannot ask for:"
+                        + " decrypt it with openssl pkey -in key.pem -out key.pem");
+            }
+            String held = e.problem() == PemPrivateKeys.Problem.NOT_A_KEY ? "it holds " + e.getMessage() : e.getMessage();
+            throw new OrodcException(ExitCode.CERTIFICATE, file + " is not a private key orodc can read (" + held
+                    + "): use a PEM key in PKCS#8, PKCS#1 RSA or SEC 1 EC form, for example openssl pkcs8 -topk8 -nocrypt -in key.pem");
+        }
+    }
+
     private static byte[] read(Path file) {
         try {
             return Files.readAllBytes(file);
@@ -82,7 +97,4 @@ final class TlsFiles {
         }
     }
 
-    static String text(byte[] bytes) {
-        return new String(bytes, StandardCharsets.US_ASCII);
-    }
 }

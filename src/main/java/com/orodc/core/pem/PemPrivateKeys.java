@@ -1,72 +1,82 @@
-package com.orodc.docker.api;
-
-import com.orodc.core.ExitCode;
-import com.orodc.core.OrodcException;
+package com.orodc.core.pem;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Arrays;
-import java.util.Base64;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.List;
 
 /**
- * A private key in PEM, as docker's TLS set-ups write it: PKCS#8 ({@code PRIVATE KEY}), PKCS#1 RSA
- * ({@code RSA PRIVATE KEY}) or SEC 1 EC ({@code EC PRIVATE KEY}). The JDK reads only PKCS#8, so the other two are
- * wrapped into it: the same key with the algorithm named beside it.
+ * The private key of PEM text, JDK only: PKCS#8 ({@code PRIVATE KEY}), PKCS#1 RSA ({@code RSA PRIVATE KEY}) and
+ * SEC 1 EC ({@code EC PRIVATE KEY}), the forms openssl and docker's TLS set-ups write. The JDK reads only PKCS#8, so
+ * the other two are wrapped into it: the same key with its algorithm named beside it.
  */
-final class PemKeys {
-    private static final Pattern BLOCK = Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----(.*?)-----END \\1-----", Pattern.DOTALL);
+public final class PemPrivateKeys {
     /** 1.2.840.113549.1.1.1 */
     private static final byte[] RSA_ENCRYPTION = {0x06, 0x09, 0x2A, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xF7, 0x0D, 0x01, 0x01, 0x01};
     /** 1.2.840.10045.2.1 */
     private static final byte[] EC_PUBLIC_KEY = {0x06, 0x07, 0x2A, (byte) 0x86, 0x48, (byte) 0xCE, 0x3D, 0x02, 0x01};
+    private static final byte[] VERSION_0 = {0x02, 0x01, 0x00};
+    private static final byte[] NULL = {0x05, 0x00};
+    private static final List<String> PKCS8_ALGORITHMS = List.of("RSA", "EC", "Ed25519", "Ed448", "RSASSA-PSS", "DSA");
 
-    private PemKeys() {
+    /** Why a key was not read: the callers word each for their users. */
+    public enum Problem { NO_KEY, ENCRYPTED, NOT_A_KEY, UNREADABLE }
+
+    /** A key that was not read, with what the text held instead ({@code a certificate}) or what went wrong. */
+    public static final class KeyException extends Exception {
+        private final Problem problem;
+
+        KeyException(Problem problem, String detail) {
+            super(detail);
+            this.problem = problem;
+        }
+
+        public Problem problem() {
+            return problem;
+        }
     }
 
-    static PrivateKey read(Path file, byte[] pem) {
-        String text = TlsFiles.text(pem);
-        Matcher m = BLOCK.matcher(text);
-        while (m.find()) {
-            String type = m.group(1);
-            if (type.endsWith("PARAMETERS")) {
+    private PemPrivateKeys() {
+    }
+
+    /** The first private key in {@code text}; EC parameter blocks before it are skipped. */
+    public static PrivateKey read(String text) throws KeyException {
+        List<PemBlock> blocks;
+        try {
+            blocks = PemBlock.all(text);
+        } catch (PemException e) {
+            throw new KeyException(Problem.UNREADABLE, e.getMessage());
+        }
+        for (PemBlock block : blocks) {
+            if (block.type().endsWith("PARAMETERS")) {
                 continue; // openssl writes "EC PARAMETERS" before the key
             }
-            byte[] der;
-            try {
-                der = Base64.getMimeDecoder().decode(m.group(2).strip());
-            } catch (IllegalArgumentException e) {
-                throw unreadable(file, "its base64 is damaged");
+            if (block.encrypted() || block.type().equals("ENCRYPTED PRIVATE KEY")) {
+                throw new KeyException(Problem.ENCRYPTED, "an encrypted key");
             }
             try {
-                return switch (type) {
-                    case "PRIVATE KEY" -> pkcs8(der);
+                return switch (block.type()) {
+                    case "PRIVATE KEY" -> pkcs8(block.der());
                     case "RSA PRIVATE KEY" -> KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(
-                            sequence(concat(new byte[] {0x02, 0x01, 0x00}, sequence(concat(RSA_ENCRYPTION, new byte[] {0x05, 0x00})),
-                                    tlv(0x04, der)))));
+                            sequence(VERSION_0, sequence(RSA_ENCRYPTION, NULL), tlv(0x04, block.der()))));
                     case "EC PRIVATE KEY" -> KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(
-                            sequence(concat(new byte[] {0x02, 0x01, 0x00}, sequence(concat(EC_PUBLIC_KEY, curveOf(file, der))),
-                                    tlv(0x04, der)))));
-                    case "ENCRYPTED PRIVATE KEY" -> throw new OrodcException(ExitCode.CERTIFICATE, file
-                            + " is encrypted with a passphrase, which orodc cannot ask for: decrypt it with"
-                            + " openssl pkey -in key.pem -out key.pem");
-                    default -> throw unreadable(file, "it holds a " + type + ", not a private key");
+                            sequence(VERSION_0, sequence(EC_PUBLIC_KEY, curveOf(block.der())), tlv(0x04, block.der()))));
+                    case "CERTIFICATE", "X509 CERTIFICATE", "TRUSTED CERTIFICATE" -> throw new KeyException(Problem.NOT_A_KEY, "a certificate");
+                    default -> throw new KeyException(Problem.NOT_A_KEY, "a PEM " + block.type() + " block");
                 };
             } catch (GeneralSecurityException | IllegalArgumentException e) {
-                throw unreadable(file, e.getMessage());
+                throw new KeyException(Problem.UNREADABLE, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             }
         }
-        throw unreadable(file, "no PEM private key in it");
+        throw new KeyException(Problem.NO_KEY, "no PEM private key");
     }
 
     private static PrivateKey pkcs8(byte[] der) throws GeneralSecurityException {
         GeneralSecurityException last = null;
-        for (String algorithm : new String[] {"RSA", "EC", "Ed25519", "RSASSA-PSS"}) {
+        for (String algorithm : PKCS8_ALGORITHMS) {
             try {
                 return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
             } catch (GeneralSecurityException e) {
@@ -77,11 +87,11 @@ final class PemKeys {
     }
 
     /** The named curve of a SEC 1 key: the OID in its [0] parameters. */
-    private static byte[] curveOf(Path file, byte[] sec1) {
+    private static byte[] curveOf(byte[] sec1) {
         // ECPrivateKey ::= SEQUENCE { version INTEGER, privateKey OCTET STRING, [0] parameters, [1] publicKey }
         Der outer = new Der(sec1, 0);
         if (outer.tag != 0x30) {
-            throw unreadable(file, "its EC key is not a DER sequence");
+            throw new IllegalArgumentException("its EC key is not a DER sequence");
         }
         int p = outer.contentStart;
         while (p < outer.end) {
@@ -94,7 +104,7 @@ final class PemKeys {
             }
             p = item.end;
         }
-        throw unreadable(file, "its EC key names no curve; write it with openssl ec -param_out or as PKCS#8");
+        throw new IllegalArgumentException("its EC key names no curve; write it with openssl ec -param_out or as PKCS#8");
     }
 
     /** One DER element's tag and where its content starts and ends. */
@@ -130,8 +140,12 @@ final class PemKeys {
         }
     }
 
-    private static byte[] sequence(byte[] content) {
-        return tlv(0x30, content);
+    private static byte[] sequence(byte[]... parts) {
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            content.writeBytes(part);
+        }
+        return tlv(0x30, content.toByteArray());
     }
 
     private static byte[] tlv(int tag, byte[] content) {
@@ -155,18 +169,5 @@ final class PemKeys {
         }
         out.writeBytes(content);
         return out.toByteArray();
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] p : parts) {
-            out.writeBytes(p);
-        }
-        return out.toByteArray();
-    }
-
-    private static OrodcException unreadable(Path file, String why) {
-        return new OrodcException(ExitCode.CERTIFICATE, file + " is not a private key orodc can read (" + why
-                + "): use a PEM key in PKCS#8, PKCS#1 RSA or SEC 1 EC form, for example openssl pkcs8 -topk8 -nocrypt -in key.pem");
     }
 }

@@ -1,9 +1,6 @@
 package com.orodc.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.orodc.core.json.Json;
 import com.orodc.workflow.status.StatusCheck;
 import com.orodc.workflow.status.StatusWorkflow;
 import picocli.CommandLine.Command;
@@ -14,6 +11,10 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "proxy-status",
@@ -52,15 +53,14 @@ class ProxyStatusCommand implements Callable<Integer> {
         return report.exitCode().code();
     }
 
-    private static String toJson(StatusWorkflow.Report report) throws Exception {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = mapper.createObjectNode();
+    private static String toJson(StatusWorkflow.Report report) {
+        Map<String, Object> root = new LinkedHashMap<>();
         root.put("schemaVersion", 1);
         root.put("status", report.checks().stream().map(StatusCheck::level).max(Enum::compareTo).map(Enum::name).orElse("OK"));
         root.put("exitCode", report.exitCode().code());
-        ArrayNode checks = root.putArray("checks");
+        List<Object> checks = new ArrayList<>();
         for (StatusCheck c : report.checks()) {
-            ObjectNode n = checks.addObject();
+            Map<String, Object> n = new LinkedHashMap<>();
             n.put("id", c.id());
             n.put("name", c.name());
             n.put("status", c.level().name());
@@ -68,7 +68,9 @@ class ProxyStatusCommand implements Callable<Integer> {
             if (c.fix() != null) {
                 n.put("fix", c.fix());
             }
+            checks.add(n);
         }
-        return mapper.writeValueAsString(root);
+        root.put("checks", checks);
+        return Json.writePretty(root);
     }
 }

@@ -1,10 +1,10 @@
 package com.orodc.workflow.status;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.orodc.core.DaysLeft;
 import com.orodc.core.IpLiteral;
 import com.orodc.core.OrodcConfig;
+import com.orodc.core.json.Json;
+import com.orodc.core.json.JsonException;
 import com.orodc.probe.HttpPing;
 import com.orodc.probe.Socks5Probe;
 import com.orodc.probe.TlsProbe;
@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** proxy-status checks that talk to the proxy the way a browser or curl would, through the host ports. */
@@ -86,19 +87,28 @@ final class EndpointChecks {
                 return StatusCheck.warn("routers", "Traefik routers", "the API answered HTTP " + r.status(),
                         "is this the orodc proxy image? orodc install-proxy --build");
             }
-            JsonNode routers = new ObjectMapper().readTree(r.body());
+            if (!(Json.parse(r.body()) instanceof List<?> routers)) {
+                return StatusCheck.warn("routers", "Traefik routers", "the API did not answer a list of routers",
+                        "is this the orodc proxy image? orodc install-proxy --build");
+            }
             List<String> broken = new ArrayList<>();
-            for (JsonNode router : routers) {
-                if (!"enabled".equals(router.path("status").asText())) {
-                    broken.add(router.path("name").asText() + ": " + router.path("error").toString());
+            for (Object router : routers) {
+                Map<String, Object> fields = router instanceof Map<?, ?> ? asObject(router) : Map.of();
+                if (!"enabled".equals(Json.string(fields, "status", ""))) {
+                    broken.add(Json.string(fields, "name", "") + ": " + (fields.get("error") == null ? "" : Json.write(fields.get("error"))));
                 }
             }
             return broken.isEmpty()
                     ? StatusCheck.ok("routers", "Traefik routers", routers.size() + " routers, all enabled")
                     : StatusCheck.warn("routers", "Traefik routers", String.join("; ", broken), "fix the labels of those containers");
-        } catch (IOException e) {
+        } catch (IOException | JsonException e) {
             return StatusCheck.warn("routers", "Traefik routers", "cannot read the Traefik API: " + e.getMessage(), null);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asObject(Object router) {
+        return (Map<String, Object>) router;
     }
 
     StatusCheck socks5() {

@@ -56,6 +56,14 @@ public final class StatusWorkflow {
             Future<List<StatusCheck>> trust = submit(pool, "trust", local::trust);
             Future<List<StatusCheck>> hostsSync = submit(pool, "hosts sync",
                     () -> local.hostsSync(shared::running));
+            // the host ports answer whether or not Docker is found quickly: ask them now, keep the answers only for a
+            // running proxy
+            EndpointChecks endpoints = new EndpointChecks(request.config(), clock);
+            List<Future<List<StatusCheck>>> throughPorts = List.of(
+                    submit(pool, "ping", () -> List.of(endpoints.ping())),
+                    submit(pool, "tls", () -> List.of(endpoints.tls(local.rootCertificate()))),
+                    submit(pool, "routers", () -> List.of(endpoints.routers())),
+                    submit(pool, "socks5", () -> List.of(endpoints.socks5())));
             WslChecks wsl = new WslChecks(request.config(), request.environment());
             Future<List<StatusCheck>> windows = submit(pool, "wsl", () -> wsl.all(
                     new CertFiles(request.home().certs()).rootCert(), HostsSyncRequest.DEFAULT_HOSTS_FILE));
@@ -64,7 +72,7 @@ public final class StatusWorkflow {
             try {
                 shared.get(); // connects here, so that the time below is the search for the engine
                 reporter.debug(String.format("Docker found in %d ms", (System.nanoTime() - connecting) / 1_000_000));
-                code = dockerSide(shared, request.config(), local, checks, pool, wsl.applies());
+                code = dockerSide(shared, request.config(), checks, pool, wsl.applies(), throughPorts);
             } catch (OrodcException e) {
                 if (e.exitCode() != ExitCode.DOCKER_UNREACHABLE) {
                     throw e;
@@ -85,8 +93,8 @@ public final class StatusWorkflow {
         }
     }
 
-    private ExitCode dockerSide(SharedEngine shared, OrodcConfig config, LocalChecks local, List<StatusCheck> checks,
-                                ExecutorService pool, boolean wsl) {
+    private ExitCode dockerSide(SharedEngine shared, OrodcConfig config, List<StatusCheck> checks, ExecutorService pool,
+                                boolean wsl, List<Future<List<StatusCheck>>> throughPorts) {
         DockerEngine engine = shared.get();
         ContainerChecks container = new ContainerChecks(engine);
         checks.add(container.docker(wsl));
@@ -103,15 +111,14 @@ public final class StatusWorkflow {
             checks.add(container.bindings(c, config));
             return ExitCode.FAILURE;
         }
-        EndpointChecks endpoints = new EndpointChecks(config, clock);
         List<Future<List<StatusCheck>>> running = List.of(
                 submit(pool, "image", () -> List.of(container.image(c))),
                 submit(pool, "ports", () -> List.of(container.bindings(c, config))),
-                submit(pool, "ping", () -> List.of(endpoints.ping())),
-                submit(pool, "tls", () -> List.of(endpoints.tls(local.rootCertificate()))),
+                throughPorts.get(0),
+                throughPorts.get(1),
                 submit(pool, "services", () -> List.of(container.services(c, config))),
-                submit(pool, "routers", () -> List.of(endpoints.routers())),
-                submit(pool, "socks5", () -> List.of(endpoints.socks5())),
+                throughPorts.get(2),
+                throughPorts.get(3),
                 submit(pool, "container names", () -> List.of(new NetworkNameChecks(engine).check(c, config, shared::running))));
         running.forEach(f -> checks.addAll(get(f)));
         return ExitCode.OK;

@@ -24,6 +24,11 @@ public final class EngineException extends OrodcException {
         return status == 404;
     }
 
+    /** The engine did nothing because the thing is already as asked, for example a stopped container told to stop. */
+    public boolean alreadyThere() {
+        return status == 304;
+    }
+
     /** The thing is in the wrong state for the call, for example a container that is not running. */
     public boolean conflict() {
         return status == 409;

@@ -166,13 +166,27 @@ public final class ProxyContainers {
         return p;
     }
 
+    /** Starts it; one that already runs is left as it is, as {@code docker start} does. */
     public void start(String id) {
-        EngineException.run(() -> http.json("POST", "/containers/" + EngineQueries.id(id) + "/start", null));
+        unlessAlreadyThere(() -> http.json("POST", "/containers/" + EngineQueries.id(id) + "/start", null));
     }
 
-    /** Stops within {@code timeout}, then the engine kills it: pass the spec's stop timeout. */
+    /**
+     * Stops within {@code timeout}, then the engine kills it: pass the spec's stop timeout. One that is not running
+     * (stopped, exited, only created) is left as it is, as {@code docker stop} does.
+     */
     public void stop(String id, Duration timeout) {
-        EngineException.run(() -> http.json("POST", "/containers/" + EngineQueries.id(id) + "/stop?t=" + timeout.toSeconds(), null));
+        unlessAlreadyThere(() -> http.json("POST", "/containers/" + EngineQueries.id(id) + "/stop?t=" + timeout.toSeconds(), null));
+    }
+
+    private static void unlessAlreadyThere(Runnable call) {
+        try {
+            EngineException.run(call);
+        } catch (EngineException e) {
+            if (!e.alreadyThere()) {
+                throw e;
+            }
+        }
     }
 
     public void restart(String id, Duration timeout) {
@@ -190,7 +204,7 @@ public final class ProxyContainers {
             if (e.notFound()) {
                 return;
             }
-            // 304 (already stopped) and a container that is only created land here too: removal settles it
+            // a container in another state the engine cannot stop from lands here too: removal settles it
         }
         remove(id);
     }

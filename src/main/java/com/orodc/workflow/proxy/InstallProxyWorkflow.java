@@ -96,7 +96,7 @@ public final class InstallProxyWorkflow implements AutoCloseable {
 
         Outcome outcome;
         String id;
-        if (existing.isPresent() && existing.get().managed() && hash.equals(existing.get().configHash())) {
+        if (existing.isPresent() && existing.get().managed() && hash.equals(existing.get().configHash()) && !files.mountReplaced()) {
             id = existing.get().id();
             if (existing.get().running()) {
                 outcome = Outcome.UP_TO_DATE;

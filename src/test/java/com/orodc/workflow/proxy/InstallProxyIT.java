@@ -74,6 +74,56 @@ class InstallProxyIT extends ProxyTestBase {
     }
 
     @Test
+    void aStoppedProxyWithAChangedSettingIsReplacedNotRefused() {
+        proxy.cli().run("install-proxy").assertSuccess();
+        String first = ProxyFixture.inspect("{{.Id}}");
+        Shell.run("docker", "stop", "proxy").orFail();
+
+        int otherPort = LocalProcess.freePort();
+        proxy.cli().env("TRAEFIK_HTTPS_BIND_PORT", Integer.toString(otherPort)).run("install-proxy").assertSuccess()
+                .assertOut("Proxy is healthy (recreated)");
+
+        assertThat(ProxyFixture.inspect("{{.Id}}")).isNotEqualTo(first);
+        assertThat(ProxyFixture.inspect("{{.State.Health.Status}}")).isEqualTo("healthy");
+        assertThat(Shell.run("docker", "inspect", first).exitCode()).as("the stopped one is gone, not left set aside").isNotZero();
+    }
+
+    @Test
+    void aConfigFileDockerTurnedIntoADirectoryIsWrittenAgainAndTheProxyMountsTheFile() throws Exception {
+        proxy.cli().run("install-proxy").assertSuccess();
+        Path config = home.resolve("proxy").resolve("traefik.yml");
+        Files.delete(config);
+        // what a reboot does to a proxy whose file was deleted: the engine makes the missing source a directory, and
+        // the container cannot start with it where the image has a file
+        var restart = Shell.run("docker", "restart", "proxy");
+        assertThat(restart.exitCode()).isNotZero();
+        assertThat(config).as("the engine made the missing file a directory").isDirectory();
+
+        proxy.cli().run("install-proxy").assertSuccess()
+                .assertErr("Removed the empty directory at " + config)
+                .assertOut("Proxy is healthy (recreated)");
+
+        assertThat(config).isRegularFile();
+        assertThat(Shell.run("docker", "exec", "proxy", "test", "-f", "/etc/traefik/traefik.yml").exitCode())
+                .as("the container mounts the file, not the old directory").isZero();
+        proxy.cli().run("install-proxy").assertSuccess().assertOut("Proxy is healthy (up to date)");
+    }
+
+    @Test
+    void aDirectoryWithFilesWhereTheConfigBelongsIsNamedAndKept() throws Exception {
+        Path config = home.resolve("proxy").resolve("traefik.yml");
+        Files.createDirectories(config);
+        Files.writeString(config.resolve("notes.txt"), "mine");
+
+        proxy.cli().run("install-proxy").assertExit(4)
+                .assertErr("error: " + config + " is a directory with files in it, where the proxy's traefik.yml belongs;"
+                        + " move it away, then run install-proxy again");
+
+        assertThat(config.resolve("notes.txt")).hasContent("mine");
+        assertThat(Shell.run("docker", "inspect", "proxy").exitCode()).as("no proxy was created").isNotZero();
+    }
+
+    @Test
     void aBusyPortIsNamedWithItsVariableAndAutoPortsPicksAnother() throws Exception {
         try (ServerSocket busy = new ServerSocket()) {
             busy.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), proxy.httpPort));

@@ -96,5 +96,4 @@ final class TlsFiles {
             throw OrodcException.io("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
-
 }

@@ -63,9 +63,10 @@ final class ProxyFiles {
         serve(certs.leafKey(), layout.servedCerts().resolve("leaf.key"), "rw-------");
         boolean mountReplaced = false;
         for (RenderedFile file : new TraefikConfigRenderer().render(config)) {
-            mountReplaced |= clearDirectoryLeftByDocker(layout.dir().resolve(file.path()));
-            if (AtomicFile.writeIfChanged(layout.dir().resolve(file.path()), file.content())) {
-                reporter.debug("Wrote " + layout.dir().resolve(file.path()));
+            Path target = layout.dir().resolve(file.path());
+            mountReplaced |= clearDirectoryLeftByDocker(target);
+            if (AtomicFile.writeIfChanged(target, file.content())) {
+                reporter.debug("Wrote " + target);
             }
         }
         try {

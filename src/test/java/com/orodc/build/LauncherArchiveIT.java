@@ -61,6 +61,17 @@ class LauncherArchiveIT {
     }
 
     @Test
+    void theHelpArchiveHoldsTheCommandLineLibraryToo() throws IOException {
+        // picocli is released as Java 5 class files, which no archive holds; the packaged ones are rewritten
+        run(Map.of(), "--help");
+        awaitArchive("orodc");
+        List<String> picocli = classLoadLog(Map.of(), "--help").stream().filter(l -> l.contains("] picocli.")).toList();
+        assertThat(picocli).as("picocli classes loaded by --help").hasSizeGreaterThan(100);
+        assertThat(picocli).as("picocli classes not mapped from the archive")
+                .filteredOn(l -> !l.contains("source: shared objects file")).isEmpty();
+    }
+
+    @Test
     void outputAndExitCodesAreTheSameWithAndWithoutTheArchive() {
         // a Docker endpoint where nothing listens: proxy-status reports it and exits 3, without touching any engine
         Map<String, String> noDocker = Map.of("DOCKER_HOST", "unix://" + tmp.resolve("no-docker.sock"));
@@ -155,13 +166,18 @@ class LauncherArchiveIT {
 
     /** Where the second of two runs loaded the application's command class from. */
     private String appClassSource(Map<String, String> extra) throws IOException {
+        return classLoadLog(extra, "--version").stream().filter(l -> l.contains(APP_CLASS))
+                .map(l -> l.substring(l.indexOf(APP_CLASS) + APP_CLASS.length())).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + APP_CLASS + "in the class log"));
+    }
+
+    /** The JVM's class loading log of one successful run: a line per class, with where it came from. */
+    private List<String> classLoadLog(Map<String, String> extra, String... args) throws IOException {
         Path log = tmp.resolve("classes.txt");
         Files.deleteIfExists(log);
-        Shell.Result r = run(with(extra, "ORODC_JAVA_OPTS", "-Xlog:class+load=info:file=" + log), "--version");
+        Shell.Result r = run(with(extra, "ORODC_JAVA_OPTS", "-Xlog:class+load=info:file=" + log), args);
         assertThat(r.exitCode()).as(r.err()).isZero();
-        return Files.readAllLines(log).stream().filter(l -> l.contains(APP_CLASS))
-                .map(l -> l.substring(l.indexOf(APP_CLASS) + APP_CLASS.length())).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + APP_CLASS + "in " + log));
+        return Files.readAllLines(log);
     }
 
     /** The archive of a command word once it is kept (JDK 24+ makes it in the background after the run). */

@@ -14,7 +14,7 @@ import sys
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-JAR = os.path.join(ROOT, "target", "quarkus-app", "quarkus-run.jar")
+JAR = os.path.join(ROOT, "target", "quarkus-app", "orodc.jar")
 CDS = os.path.join(ROOT, "target", "orodc-cds.jsa")
 
 SETTINGS = {

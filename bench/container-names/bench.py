@@ -27,7 +27,7 @@ import time
 import uuid
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-JAR = os.path.join(ROOT, "target", "quarkus-app", "quarkus-run.jar")
+JAR = os.path.join(ROOT, "target", "quarkus-app", "orodc.jar")
 BUSYBOX = "orodc-test/busybox:1"
 IMAGE = os.environ.get("ORODC_PROXY_IMAGE", "orodc-test/proxy-standin:2")
 SAMPLES = int(os.environ.get("SAMPLES", "50"))

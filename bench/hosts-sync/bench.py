@@ -21,7 +21,7 @@ import time
 import uuid
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-JAR = os.path.join(ROOT, "target", "quarkus-app", "quarkus-run.jar")
+JAR = os.path.join(ROOT, "target", "quarkus-app", "orodc.jar")
 IMAGE = "orodc-test/busybox:1"
 # as the service runs it (DnsServiceSetup.DAEMON_JVM_OPTIONS); ORODC_DAEMON_JVM tries others, separated by spaces
 JVM = os.environ.get("ORODC_DAEMON_JVM", "-XX:+UseSerialGC -Xms8m -Xmx48m -XX:TieredStopAtLevel=1 -Xss512k").split()

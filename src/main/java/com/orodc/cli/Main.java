@@ -4,9 +4,10 @@ import java.io.PrintWriter;
 import java.util.List;
 
 /**
- * The JVM entry point the launcher starts for every command line: the same command line as the application's
- * Quarkus entry ({@code java -jar quarkus-run.jar}), printing the same text with the same exit codes, without
- * starting Quarkus (config, CDI, log manager), which no command uses and which was a third of a short run.
+ * The JVM entry point the launcher starts for every command line ({@code orodc.jar}'s main class): the same command
+ * line as the application's Quarkus entry ({@code java -jar quarkus-run.jar}), printing the same text with the same
+ * exit codes, without starting Quarkus (config, CDI, log manager), which no command uses and which was a third of a
+ * short run.
  * Only the command that runs is built ({@link Cli#forArguments}); {@code --version} needs no command line at all.
  */
 public final class Main {

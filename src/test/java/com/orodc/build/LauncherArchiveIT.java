@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LauncherArchiveIT {
     private static final Path LAUNCHER = Path.of("orodc").toAbsolutePath();
-    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
+    private static final Path JAR = Path.of("target/quarkus-app/orodc.jar").toAbsolutePath();
     /** A command class: in a run's class log it says where the application's own classes came from. */
     private static final String APP_CLASS = "com.orodc.cli.VersionText source: ";
     private static final Duration ARCHIVE_WAIT = Duration.ofSeconds(120);

@@ -42,7 +42,7 @@ class LauncherHelpIT {
 
     private static List<String> java(List<String> args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", PackagedCli.appJar().toString()));
+                "-jar", PackagedCli.appJar().resolveSibling("quarkus-run.jar").toString()));
         command.addAll(args);
         return command;
     }

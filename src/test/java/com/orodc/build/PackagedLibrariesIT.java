@@ -1,9 +1,11 @@
 package com.orodc.build;
 
+import com.orodc.testing.Shell;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 import java.io.DataInputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
@@ -15,6 +17,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -24,10 +28,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The libraries of the packaged application, as {@code ./mvnw package} leaves them: no class older than Java 6
  * (the start-up archive could not hold it), and picocli, rewritten for that, with every entry of its release
- * and every class one the JVM loads and verifies.
+ * and every class one the JVM loads and verifies; and the command line's class path ({@code orodc.jar}, which the
+ * launcher, the hosts-sync service and these tests run): Quarkus' one without Quarkus' runtime, and nothing the
+ * application's classes refer to missing from it that Quarkus' class path has, checked with the JDK's jdeps.
  */
 class PackagedLibrariesIT {
-    private static final Path LIB = Path.of("target/quarkus-app/lib").toAbsolutePath();
+    private static final Path APP = Path.of("target/quarkus-app").toAbsolutePath();
+    private static final Path LIB = APP.resolve("lib");
+    /**
+     * What only Quarkus' class path has, and rightly: the two classes of Quarkus' own entry (a CDI producer and
+     * the annotation of the top command), and the back ends of JBoss Logging other than java.util.logging, which
+     * the command line chooses ({@code org.jboss.logging.provider=jdk}).
+     */
+    private static final List<String> ONLY_FOR_QUARKUS = List.of("com.orodc.cli.CommandLineProducer ",
+            "com.orodc.cli.OrodcCommand -> io.quarkus.picocli.runtime.annotations.", "org.jboss.logging.JBossLogManager",
+            "org.jboss.logging.Slf4j");
     private static final int FIRST_WITH_FRAMES = 50;
 
     @Test
@@ -80,6 +95,51 @@ class PackagedLibrariesIT {
         }
         assertThat(failures).isEmpty();
         assertThat(loaded).isGreaterThan(200);
+    }
+
+    @Test
+    void theCommandLineClassPathIsQuarkusOneWithoutQuarkusRuntime() throws IOException {
+        Attributes main = manifest(APP.resolve("orodc.jar"));
+        assertThat(main.getValue(Attributes.Name.MAIN_CLASS)).isEqualTo("com.orodc.cli.Main");
+        List<String> commandLine = classPath(main);
+        List<String> quarkus = classPath(manifest(APP.resolve("quarkus-run.jar")));
+        assertThat(commandLine).as("in Quarkus' order").isEqualTo(quarkus.stream().filter(commandLine::contains).toList());
+        assertThat(commandLine).allSatisfy(entry -> assertThat(APP.resolve(entry)).isRegularFile());
+        assertThat(commandLine).anyMatch(e -> e.startsWith("app/orodc-")).anyMatch(e -> e.contains("info.picocli.picocli-"))
+                .anyMatch(e -> e.contains("io.quarkus.qute.qute-core-")).anyMatch(e -> e.contains("jib-core-"))
+                .anyMatch(e -> e.contains("org.bouncycastle.bcpkix-"));
+        assertThat(commandLine).noneMatch(e -> e.contains("io.quarkus.quarkus-core-") || e.contains("jboss-logmanager")
+                || e.contains("io.quarkus.arc.arc-") || e.contains("smallrye-config-") || e.startsWith("quarkus/"));
+
+        List<String> missingHere = missingReferences(commandLine);
+        List<String> missingThere = missingReferences(quarkus);
+        List<String> onlyHere = missingHere.stream().filter(r -> !missingThere.contains(r)).toList();
+        assertThat(onlyHere).as("references jdeps finds with Quarkus' class path and not with the command line's")
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(ONLY_FOR_QUARKUS).anyMatch(r::startsWith));
+    }
+
+    /** "class -> missing class" lines of jdeps, following every reference from the application's jar. */
+    private static List<String> missingReferences(List<String> classPath) {
+        Path jdeps = Path.of(System.getProperty("java.home"), "bin", "jdeps");
+        assertThat(jdeps).as("jdeps of the JDK running the tests").isExecutable();
+        String app = classPath.stream().filter(e -> e.startsWith("app/")).findFirst().orElseThrow();
+        String others = String.join(File.pathSeparator, classPath.stream().filter(e -> !e.equals(app)).toList());
+        Shell.Result r = Shell.run(List.of(jdeps.toString(), "--multi-release", "17", "-R", "--missing-deps", "-cp", others,
+                app), APP, 300);
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        return r.out().lines().filter(l -> l.startsWith("   ") && l.contains("not found"))
+                .map(l -> l.trim().split("\\s+")).map(f -> f[0] + " -> " + f[2]).distinct().toList();
+    }
+
+    private static Attributes manifest(Path jar) throws IOException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return file.getManifest().getMainAttributes();
+        }
+    }
+
+    private static List<String> classPath(Attributes main) {
+        return List.of(main.getValue(Attributes.Name.CLASS_PATH).trim().split("\\s+"));
     }
 
     private static List<Path> jars() throws IOException {

@@ -18,7 +18,7 @@ public final class PackagedCli extends CliDriver {
     }
 
     public static Path appJar() {
-        String jar = System.getProperty("orodc.app.jar", "target/quarkus-app/quarkus-run.jar");
+        String jar = System.getProperty("orodc.app.jar", "target/quarkus-app/orodc.jar");
         return Path.of(jar).toAbsolutePath();
     }
 

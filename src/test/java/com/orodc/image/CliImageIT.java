@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CliImageIT {
     private static final Path ROOT = Path.of(System.getProperty("orodc.project.dir", "")).toAbsolutePath();
-    private static final List<String> PROJECT = List.of("pom.xml", "mvnw", ".mvn", "src/main", "s6-rc.d", "s6-overlay",
+    private static final List<String> PROJECT = List.of("pom.xml", "mvnw", ".mvn", "src/main", "src/build", "s6-rc.d", "s6-overlay",
             "traefik", "docker");
     private static final String SOCKET = "/var/run/docker.sock";
     private static final String IMAGE = "orodc-t-cli-" + UUID.randomUUID().toString().substring(0, 8) + ":1";

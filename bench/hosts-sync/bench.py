@@ -100,6 +100,29 @@ def wait_names(path, expected, timeout=120):
         time.sleep(0.001)
 
 
+class FirstSeen(threading.Thread):
+    """Polls the file (1 ms) and notes when each expected name first shows up, until all have or stop is set."""
+
+    def __init__(self, path, expected, timeout=300):
+        super().__init__(daemon=True)
+        self.path, self.expected, self.timeout = path, set(expected), timeout
+        self.seen = {}
+        self.stop = threading.Event()
+        self.start()
+
+    def run(self):
+        deadline = time.time() + self.timeout
+        while not self.stop.is_set() and len(self.seen) < len(self.expected) and time.time() < deadline:
+            try:
+                present = names_in(self.path)
+            except (FileNotFoundError, IndexError):
+                present = set()
+            now = time.time_ns()
+            for name in (self.expected & present) - self.seen.keys():
+                self.seen[name] = now
+            time.sleep(0.001)
+
+
 def memory(pids):
     rss = hwm = 0
     for pid in pids:
@@ -210,6 +233,8 @@ def bench(system, start_daemon, writes_of, key):
         writes_before = writes_of(work)
         burst_names = ["%s-%s-burst-%d" % (PREFIX, run_id, i) for i in range(BURST_COUNT)]
         burst_hosts = ["burst-%d.%s" % (i, suffix) for i in range(BURST_COUNT)]
+        burst_keys = [key(n, h) for n, h in zip(burst_names, burst_hosts)]
+        watcher = FirstSeen(hosts, burst_keys)
         began = time.time()
         procs = []
         for i, name in enumerate(burst_names):
@@ -225,6 +250,10 @@ def bench(system, start_daemon, writes_of, key):
         last_start = max(events.wait_for(n) for n in burst_names)
         result["burst_seconds"] = time.time() - began
         result["burst_converge_ms"] = (converged - last_start) / 1e6
+        watcher.stop.set()
+        watcher.join()
+        stats([(watcher.seen.get(k, converged) - events.wait_for(n)) / 1e6 for n, k in zip(burst_names, burst_keys)],
+              "burst_name", result)
         time.sleep(2)  # let any trailing write happen before counting
         result["burst_writes"] = writes_of(work) - writes_before
         result["rss_after"], result["hwm_after"] = memory(descendants(daemon.pid))
@@ -369,6 +398,9 @@ def report(results):
         ("the same, max (ms)", "churn_max", "%.0f"),
         ("burst of %d: seconds to start them all" % BURST_COUNT, "burst_seconds", "%.1f"),
         ("burst: converged after the last start (ms)", "burst_converge_ms", "%.0f"),
+        ("burst: each name, start event -> in the file, median (ms)", "burst_name_median", "%.0f"),
+        ("the same, p99 (ms)", "burst_name_p99", "%.0f"),
+        ("the same, max (ms)", "burst_name_max", "%.0f"),
         ("burst: writes of the hosts file", "burst_writes", "%d"),
         ("CPU from start to rest: start-up and first reconcile (s)", "cpu_start", "%.2f"),
         ("CPU over the whole workload: every start, churn, burst and stop (s)", "cpu_workload", "%.2f"),

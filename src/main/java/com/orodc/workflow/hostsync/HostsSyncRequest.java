@@ -105,7 +105,8 @@ public record HostsSyncRequest(
 
     /**
      * @param quiet           an event is answered this long after it (none by default: a start is written at once)
-     * @param writesPerSecond at most this many writes of the file in any second; a burst waits for the budget
+     * @param writesPerSecond at most this many writes of the file in any second: a third of them may come at once, the
+     *                        others are evenly spaced, and that spacing is the longest a name waits in a burst
      * @param followUp        one more reconcile this long after each batch
      * @param initialBackoff  first wait before reconnecting to Docker, doubled each failure...
      * @param maxBackoff      ...up to this

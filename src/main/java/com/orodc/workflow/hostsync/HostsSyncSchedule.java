@@ -1,16 +1,17 @@
 package com.orodc.workflow.hostsync;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 
 /**
  * When the next reconcile is due. A name is wanted in the file at once, so an event is answered right
  * away (after the quiet window, none by default), with no wait for other containers' events; a
  * reconcile that changes no name writes nothing. Only the number of writes is bounded:
  * at most {@code writesPerSecond} in any second, so a burst (compose up, a script starting 200) becomes a
- * handful of writes a second instead of one per container, and a name waits only while that budget is
- * spent. After each batch one more reconcile follows a little later: the engine may still list a
+ * handful of writes a second instead of one per container. A third of that budget may be written at once;
+ * after that, writes are spaced evenly (125 ms apart for 10 a second), so in a burst every name waits at most
+ * one such interval. The budget as a plain count of the last second let ten writes go at once and then held
+ * every name until the oldest of them was a second old: up to 0.9 s in a burst of 200.
+ * After each batch one more reconcile follows a little later: the engine may still list a
  * container as running when it has already reported its death.
  *
  * <p>The schedule this replaces waited for a pause in all labelled containers' events and doubled that
@@ -26,8 +27,12 @@ final class HostsSyncSchedule {
     private static final long SECOND = Duration.ofSeconds(1).toNanos();
 
     private final HostsSyncRequest.Timing timing;
-    /** When the last writes happened, oldest first: at most writesPerSecond of them, all within a second. */
-    private final Deque<Long> writes = new ArrayDeque<>();
+    /** How far apart writes are once the writes allowed at once are spent. */
+    private final long interval;
+    /** How much earlier than {@link #paced} a write may come: the writes allowed at once, less one. */
+    private final long tolerance;
+    /** When the next write would be due if every write were spaced by the interval (generic cell rate). */
+    private long paced = NONE;
     private long first = NONE;
     private long followUp = NONE;
 
@@ -45,6 +50,11 @@ final class HostsSyncSchedule {
 
     HostsSyncSchedule(HostsSyncRequest.Timing timing) {
         this.timing = timing;
+        int perSecond = Math.max(1, timing.writesPerSecond());
+        int atOnce = Math.max(1, perSecond / 3);
+        // atOnce writes, then one each interval: atOnce + (perSecond - atOnce) in any second, never more
+        this.interval = SECOND / (perSecond - atOnce + 1);
+        this.tolerance = (atOnce - 1) * interval;
     }
 
     /** An event that may change the names, seen at {@code nanos}. */
@@ -60,9 +70,9 @@ final class HostsSyncSchedule {
         if (due == NONE) {
             return NONE;
         }
-        // the budget is spent: the next write waits until the oldest of the last ones is a second old
-        if (writes.size() >= timing.writesPerSecond()) {
-            due = Math.max(due, writes.peekFirst() + SECOND);
+        // the writes allowed at once are spent: the next waits for its place in the even spacing
+        if (paced != NONE) {
+            due = Math.max(due, paced - tolerance);
         }
         return due;
     }
@@ -80,9 +90,6 @@ final class HostsSyncSchedule {
 
     /** The reconcile of {@code nanos} wrote the file: it counts against the budget. */
     void wrote(long nanos) {
-        writes.addLast(nanos);
-        while (writes.size() > timing.writesPerSecond() || (!writes.isEmpty() && writes.peekFirst() <= nanos - SECOND)) {
-            writes.removeFirst();
-        }
+        paced = (paced == NONE ? nanos : Math.max(paced, nanos)) + interval;
     }
 }

@@ -56,7 +56,12 @@ public final class HostsSync implements AutoCloseable {
     /** The running containers from the events of the batch about to run, or null when they must be listed. */
     private List<RunningContainer> fromEvents;
     private boolean listing; // guarded by signal: a list is under way, events now may or may not be in it
-    private boolean eventsWhileListing; // guarded by signal
+    /**
+     * The events seen while a list was under way, in order (guarded by signal): followed again on top of the
+     * list once it is back. Dropping what the events told instead made every batch list again while events kept
+     * coming, and a list under a burst takes hundreds of milliseconds.
+     */
+    private final List<ContainerEvent> duringList = new ArrayList<>();
     private final HostsFileWriter hostsFile;
     private HostsSyncAliasSink aliases;
     private SortedMap<String, String> current;
@@ -225,25 +230,36 @@ public final class HostsSync implements AutoCloseable {
 
     private void follow(ContainerEvent event) {
         if (listing) {
-            eventsWhileListing = true;
+            duringList.add(event);
+        } else {
+            known = followed(known, event);
         }
-        if (known == null || event.id() == null) {
-            return;
+    }
+
+    /** The running containers after the event, or null when it cannot be followed without a list. */
+    private static Map<String, RunningContainer> followed(Map<String, RunningContainer> running, ContainerEvent event) {
+        if (running == null || event.id() == null) {
+            return running;
         }
         switch (event.action()) {
             case "start" -> {
                 if (event.attributes().isEmpty()) {
-                    known = null;
-                } else {
-                    Map<String, String> labels = new HashMap<>(event.attributes());
-                    // the engine adds these beside the labels
-                    labels.remove("image");
-                    labels.remove("name");
-                    known.put(event.id(), new RunningContainer(event.id(), event.name(), labels));
+                    return null;
                 }
+                Map<String, String> labels = new HashMap<>(event.attributes());
+                // the engine adds these beside the labels
+                labels.remove("image");
+                labels.remove("name");
+                running.put(event.id(), new RunningContainer(event.id(), event.name(), labels));
+                return running;
             }
-            case "die", "stop", "destroy" -> known.remove(event.id());
-            default -> known = null;
+            case "die", "stop", "destroy" -> {
+                running.remove(event.id());
+                return running;
+            }
+            default -> {
+                return null;
+            }
         }
     }
 
@@ -301,21 +317,30 @@ public final class HostsSync implements AutoCloseable {
         if (running == null) {
             synchronized (signal) {
                 listing = true;
-                eventsWhileListing = false;
+                duringList.clear();
             }
+            List<RunningContainer> listed = null;
             try {
-                running = client.containers().running();
+                listed = client.containers().running();
             } finally {
                 synchronized (signal) {
                     listing = false;
+                    if (listed != null) {
+                        // an event during the list may or may not be in it: starts and deaths, followed again in
+                        // their order, come out the same either way; the batch they started uses the result
+                        Map<String, RunningContainer> byId = new HashMap<>();
+                        for (RunningContainer c : listed) {
+                            byId.put(c.id(), c);
+                        }
+                        for (ContainerEvent event : duringList) {
+                            byId = followed(byId, event);
+                        }
+                        known = byId;
+                    }
+                    duringList.clear();
                 }
             }
-            Map<String, RunningContainer> listed = new HashMap<>();
-            running.forEach(c -> listed.put(c.id(), c));
-            synchronized (signal) {
-                // an event during the list may be missing from it: the next batch lists again
-                known = eventsWhileListing ? null : listed;
-            }
+            running = listed;
         }
         SortedMap<String, String> desired = namesOfContainers.of(running);
         reconciles.incrementAndGet();

@@ -109,8 +109,15 @@ class HostsSyncScheduleTest {
         for (int i = 0; i < 10; i++) {
             schedule.wrote(i * MS);
         }
-        schedule.event(2000 * MS);
-        assertThat(schedule.dueAt()).isEqualTo(2000 * MS);
+        for (int i = 0; i < 3; i++) {
+            long at = 2000 * MS + i * MS;
+            schedule.event(at);
+            assertThat(schedule.dueAt()).as("write %d after the pause", i).isEqualTo(at);
+            schedule.take(at);
+            schedule.wrote(at);
+        }
+        schedule.event(2003 * MS);
+        assertThat(schedule.dueAt()).isEqualTo(2125 * MS);
     }
 
     @Test

@@ -214,52 +214,59 @@ def bench(system, start_daemon, writes_of, key):
         result["cpu_start"] = cpu_seconds(descendants(daemon.pid))
         print("%s: at rest, %d MB" % (system, result["rss_rest"]), file=sys.stderr, flush=True)
 
-        from_event, after_run = latencies(run_id, hosts, suffix, events, key, "lat", LATENCY_COUNT)
-        stats(from_event, "lat", result)
-        stats(after_run, "run", result)
-        print("%s: single starts done, median %.1f ms after docker run" % (system, result["run_median"]),
-              file=sys.stderr, flush=True)
-
-        stop = threading.Event()
-        churner = threading.Thread(target=churn, args=(run_id, suffix, stop))
-        churner.start()
         try:
-            _, churn_after_run = latencies(run_id, hosts, suffix, events, key, "churn-lat", CHURN_COUNT)
-        finally:
-            stop.set()
-            churner.join()
-        stats(churn_after_run, "churn", result)
+            from_event, after_run = latencies(run_id, hosts, suffix, events, key, "lat", LATENCY_COUNT)
+            stats(from_event, "lat", result)
+            stats(after_run, "run", result)
+            print("%s: single starts done, median %.1f ms after docker run" % (system, result["run_median"]),
+                  file=sys.stderr, flush=True)
 
-        writes_before = writes_of(work)
-        burst_names = ["%s-%s-burst-%d" % (PREFIX, run_id, i) for i in range(BURST_COUNT)]
-        burst_hosts = ["burst-%d.%s" % (i, suffix) for i in range(BURST_COUNT)]
-        burst_keys = [key(n, h) for n, h in zip(burst_names, burst_hosts)]
-        watcher = FirstSeen(hosts, burst_keys)
-        began = time.time()
-        procs = []
-        for i, name in enumerate(burst_names):
-            procs.append(subprocess.Popen(["docker", "run", "-d", "--name", name, "--label", "orodc.test=true",
-                                           "--label", "bench.run=" + run_id, "--label",
-                                           "orodc.dns.hostname=burst-%d.%s" % (i, suffix), IMAGE, "sleep", "3600"],
-                                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
-            while sum(1 for p in procs if p.poll() is None) >= PARALLEL:
-                time.sleep(0.005)
-        for p in procs:
-            p.wait()
-        converged = wait_names(hosts, {key(n, h) for n, h in zip(burst_names, burst_hosts)}, timeout=300)
-        last_start = max(events.wait_for(n) for n in burst_names)
-        result["burst_seconds"] = time.time() - began
-        result["burst_converge_ms"] = (converged - last_start) / 1e6
-        watcher.stop.set()
-        watcher.join()
-        stats([(watcher.seen.get(k, converged) - events.wait_for(n)) / 1e6 for n, k in zip(burst_names, burst_keys)],
-              "burst_name", result)
-        time.sleep(2)  # let any trailing write happen before counting
-        result["burst_writes"] = writes_of(work) - writes_before
-        result["rss_after"], result["hwm_after"] = memory(descendants(daemon.pid))
-        result["cpu_workload"] = cpu_seconds(descendants(daemon.pid)) - result["cpu_start"]
-        print("%s: burst done, %.1f s CPU over the workload" % (system, result["cpu_workload"]), file=sys.stderr, flush=True)
-        result["appended"], result["appended_lost"] = lost_lines(run_id, hosts, suffix, key)
+            stop = threading.Event()
+            churner = threading.Thread(target=churn, args=(run_id, suffix, stop))
+            churner.start()
+            try:
+                _, churn_after_run = latencies(run_id, hosts, suffix, events, key, "churn-lat", CHURN_COUNT)
+            finally:
+                stop.set()
+                churner.join()
+            stats(churn_after_run, "churn", result)
+
+            writes_before = writes_of(work)
+            burst_names = ["%s-%s-burst-%d" % (PREFIX, run_id, i) for i in range(BURST_COUNT)]
+            burst_hosts = ["burst-%d.%s" % (i, suffix) for i in range(BURST_COUNT)]
+            burst_keys = [key(n, h) for n, h in zip(burst_names, burst_hosts)]
+            watcher = FirstSeen(hosts, burst_keys)
+            began = time.time()
+            procs = []
+            for i, name in enumerate(burst_names):
+                procs.append(subprocess.Popen(["docker", "run", "-d", "--name", name, "--label", "orodc.test=true",
+                                               "--label", "bench.run=" + run_id, "--label",
+                                               "orodc.dns.hostname=burst-%d.%s" % (i, suffix), "--label",
+                                               "traefik.enable=true", IMAGE, "sleep", "3600"],
+                                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+                while sum(1 for p in procs if p.poll() is None) >= PARALLEL:
+                    time.sleep(0.005)
+            for p in procs:
+                p.wait()
+            converged = wait_names(hosts, {key(n, h) for n, h in zip(burst_names, burst_hosts)}, timeout=300)
+            last_start = max(events.wait_for(n) for n in burst_names)
+            result["burst_seconds"] = time.time() - began
+            result["burst_converge_ms"] = (converged - last_start) / 1e6
+            watcher.stop.set()
+            watcher.join()
+            stats([(watcher.seen.get(k, converged) - events.wait_for(n)) / 1e6 for n, k in zip(burst_names, burst_keys)],
+                  "burst_name", result)
+            time.sleep(2)  # let any trailing write happen before counting
+            result["burst_writes"] = writes_of(work) - writes_before
+            result["rss_after"], result["hwm_after"] = memory(descendants(daemon.pid))
+            result["cpu_workload"] = cpu_seconds(descendants(daemon.pid)) - result["cpu_start"]
+            print("%s: burst done, %.1f s CPU over the workload" % (system, result["cpu_workload"]), file=sys.stderr, flush=True)
+            result["appended"], result["appended_lost"] = lost_lines(run_id, hosts, suffix, key)
+        except RuntimeError as e:
+            # a contender that never writes a name is a result too: the rest of the table says what it did until then
+            result["failed"] = "%s; the last line it logged: %s" % (e, last_log_line(work))
+            result["cpu_workload"] = cpu_seconds(descendants(daemon.pid)) - result["cpu_start"]
+            print("%s: %s" % (system, result["failed"]), file=sys.stderr, flush=True)
     finally:
         events.close()
         remove_containers(run_id)
@@ -271,6 +278,15 @@ def bench(system, start_daemon, writes_of, key):
         daemon.wait()
         shutil.rmtree(work, ignore_errors=True)
     return result
+
+
+def last_log_line(work):
+    lines = []
+    for name in sorted(os.listdir(work)):
+        if name.endswith(".log"):
+            with open(os.path.join(work, name), errors="replace") as f:
+                lines = [line.strip() for line in f if line.strip()] or lines
+    return lines[-1] if lines else "(nothing)"
 
 
 def lost_lines(run_id, hosts, suffix, key):
@@ -423,7 +439,10 @@ def report(results):
                 % (LATENCY_COUNT, CHURN_COUNT, BURST_COUNT, PARALLEL))
         f.write("| measure | %s |\n|---|%s\n" % (" | ".join(r["system"] for r in results), "---|" * len(results)))
         for label, key, fmt in rows:
-            f.write("| %s | %s |\n" % (label, " | ".join(fmt % r[key] for r in results)))
+            f.write("| %s | %s |\n" % (label, " | ".join(fmt % r[key] if key in r else "-" for r in results)))
+        for r in results:
+            if "failed" in r:
+                f.write("\n%s did not finish the workload: %s\n" % (r["system"], r["failed"]))
         f.write("\nRaw: `%s`\n" % json.dumps(results))
     print(open(out).read(), file=sys.stderr)
 

@@ -297,6 +297,9 @@ public final class HostsSync implements AutoCloseable {
                     // events alone can be followed without asking the engine; the follow-up lists to confirm
                     boolean answersEvents = schedule.take(now);
                     fromEvents = answersEvents && known != null ? List.copyOf(known.values()) : null;
+                    if (fromEvents != null) {
+                        schedule.noFollowUp();
+                    }
                     return true;
                 }
                 long waitMillis = due == HostsSyncSchedule.NONE ? 60_000 : (due - now + 999_999) / 1_000_000;

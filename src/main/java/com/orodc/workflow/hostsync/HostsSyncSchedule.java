@@ -11,8 +11,8 @@ import java.time.Duration;
  * after that, writes are spaced evenly (125 ms apart for 10 a second), so in a burst every name waits at most
  * one such interval. The budget as a plain count of the last second let ten writes go at once and then held
  * every name until the oldest of them was a second old: up to 0.9 s in a burst of 200.
- * After each batch one more reconcile follows a little later: the engine may still list a
- * container as running when it has already reported its death.
+ * After each batch that lists the containers one more reconcile follows a little later: the engine may still
+ * list a container as running when it has already reported its death.
  *
  * <p>The schedule this replaces waited for a pause in all labelled containers' events and doubled that
  * wait up to 8 s while events kept coming: under steady churn of other projects every name waited for it,
@@ -86,6 +86,15 @@ final class HostsSyncSchedule {
         first = NONE;
         followUp = hadEvents ? nanos + timing.followUp().toNanos() : NONE;
         return hadEvents;
+    }
+
+    /**
+     * The batch just taken is answered from the events alone: it lists nothing, so there is no list to confirm.
+     * Events come from a stream subscribed before the first list, and a connection that breaks is listed again
+     * whole; a follow-up list after every such batch was a full list (and its JSON) per start and per stop.
+     */
+    void noFollowUp() {
+        followUp = NONE;
     }
 
     /** The reconcile of {@code nanos} wrote the file: it counts against the budget. */

@@ -30,6 +30,17 @@ class HostsSyncScheduleTest {
         assertThat(schedule.dueAt()).isEqualTo(HostsSyncSchedule.NONE);
     }
 
+    @Test
+    void aBatchAnsweredFromTheEventsAloneHasNoFollowUp() {
+        HostsSyncSchedule schedule = new HostsSyncSchedule(TIMING);
+        schedule.event(0);
+        schedule.take(25 * MS);
+        schedule.noFollowUp();
+        assertThat(schedule.dueAt()).isEqualTo(HostsSyncSchedule.NONE);
+        schedule.event(40 * MS);
+        assertThat(schedule.dueAt()).as("the next event is answered as ever").isEqualTo(40 * MS);
+    }
+
     /** The cause of the old multi-second outliers: other projects' events made every name wait for a pause. */
     @Test
     void steadyChurnOfOtherContainersDoesNotDelayAName() {

@@ -294,7 +294,7 @@ public final class HostsSync implements AutoCloseable {
                 long due = Math.min(schedule.dueAt(), sinks.stream().mapToLong(HostsSyncSink::retryAt).min().orElse(HostsSyncSchedule.NONE));
                 long now = System.nanoTime();
                 if (due != HostsSyncSchedule.NONE && due <= now) {
-                    // events alone can be followed without asking the engine; the follow-up lists to confirm
+                    // events alone can be followed without asking the engine; only a batch that lists is confirmed later
                     boolean answersEvents = schedule.take(now);
                     fromEvents = answersEvents && known != null ? List.copyOf(known.values()) : null;
                     if (fromEvents != null) {

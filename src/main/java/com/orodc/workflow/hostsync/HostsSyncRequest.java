@@ -107,7 +107,7 @@ public record HostsSyncRequest(
      * @param quiet           an event is answered this long after it (none by default: a start is written at once)
      * @param writesPerSecond at most this many writes of the file in any second: a third of them may come at once, the
      *                        others are evenly spaced, and that spacing is the longest a name waits in a burst
-     * @param followUp        one more reconcile this long after each batch
+     * @param followUp        one more reconcile this long after each batch that listed the containers
      * @param initialBackoff  first wait before reconnecting to Docker, doubled each failure...
      * @param maxBackoff      ...up to this
      */

@@ -70,10 +70,14 @@ class StartEvents:
         self.proc.kill()
 
 
-def run_container(run_id, name, hostname):
+def run_argv(run_id, name, hostname):
     # traefik.enable=true for dns-sync.sh, which skips other containers; no rule, so no other names for the rest
-    sh("docker", "run", "-d", "--name", name, "--label", "orodc.test=true", "--label", "bench.run=" + run_id,
-       "--label", "orodc.dns.hostname=" + hostname, "--label", "traefik.enable=true", IMAGE, "sleep", "3600")
+    return ["docker", "run", "-d", "--name", name, "--label", "orodc.test=true", "--label", "bench.run=" + run_id,
+            "--label", "orodc.dns.hostname=" + hostname, "--label", "traefik.enable=true", IMAGE, "sleep", "3600"]
+
+
+def run_container(run_id, name, hostname):
+    sh(*run_argv(run_id, name, hostname))
 
 
 def names_in(path):
@@ -238,17 +242,14 @@ def bench(system, start_daemon, writes_of, key):
             watcher = FirstSeen(hosts, burst_keys)
             began = time.time()
             procs = []
-            for i, name in enumerate(burst_names):
-                procs.append(subprocess.Popen(["docker", "run", "-d", "--name", name, "--label", "orodc.test=true",
-                                               "--label", "bench.run=" + run_id, "--label",
-                                               "orodc.dns.hostname=burst-%d.%s" % (i, suffix), "--label",
-                                               "traefik.enable=true", IMAGE, "sleep", "3600"],
-                                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+            for name, host in zip(burst_names, burst_hosts):
+                procs.append(subprocess.Popen(run_argv(run_id, name, host), stdout=subprocess.DEVNULL,
+                                              stderr=subprocess.DEVNULL))
                 while sum(1 for p in procs if p.poll() is None) >= PARALLEL:
                     time.sleep(0.005)
             for p in procs:
                 p.wait()
-            converged = wait_names(hosts, {key(n, h) for n, h in zip(burst_names, burst_hosts)}, timeout=300)
+            converged = wait_names(hosts, set(burst_keys), timeout=300)
             last_start = max(events.wait_for(n) for n in burst_names)
             result["burst_seconds"] = time.time() - began
             result["burst_converge_ms"] = (converged - last_start) / 1e6

@@ -63,7 +63,7 @@ public final class ClassFileUpgrade {
             List<? extends ZipEntry> entries = Collections.list(zip.entries());
             boolean any = false;
             for (ZipEntry entry : entries) {
-                if (isClass(entry) && majorVersion(read(zip, entry)) < FIRST_WITH_FRAMES) {
+                if (isClass(entry) && majorVersion(head(zip, entry)) < FIRST_WITH_FRAMES) {
                     any = true;
                     break;
                 }
@@ -127,6 +127,13 @@ public final class ClassFileUpgrade {
     /** The major version of a class file: bytes 6 and 7, after the magic number and the minor version. */
     private static int majorVersion(byte[] classFile) {
         return classFile.length < 8 ? Integer.MAX_VALUE : ((classFile[6] & 0xff) << 8) | (classFile[7] & 0xff);
+    }
+
+    /** The first 8 bytes, which hold the version: most jars have no old class, and are only read this far. */
+    private static byte[] head(ZipFile zip, ZipEntry entry) throws IOException {
+        try (InputStream in = zip.getInputStream(entry)) {
+            return in.readNBytes(8);
+        }
     }
 
     private static byte[] read(ZipFile zip, ZipEntry entry) throws IOException {
